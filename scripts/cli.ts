@@ -1,0 +1,118 @@
+// The `ofm` command line: parses arguments, runs one command, prints its output and exits with
+// its code. This is the only module that touches process.exit.
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError, type CommandResult } from './commands/command.ts';
+import { exportOfm, importOfm } from './commands/interchange.ts';
+import { newSubmission } from './commands/new.ts';
+import { validate } from './commands/validate.ts';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+interface CommandSpec {
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: NonNullable<ParseArgsConfig['options']>;
+  readonly run: (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<CommandResult>;
+}
+
+const color = process.stdout.isTTY === true && !process.env['NO_COLOR'];
+
+const commands: Record<string, CommandSpec> = {
+  validate: {
+    summary: 'Check catalogues and submissions (all of them, or the given files and folders).',
+    usage: 'ofm validate [paths…] [--format text|json|github]',
+    options: { format: { type: 'string', default: 'text' } },
+    run: (values, positionals) =>
+      validate({ paths: positionals, format: String(values['format']), cwd: process.cwd(), color }),
+  },
+  new: {
+    summary: 'Write a submission to fill in, listing every feature of the catalogue with its definition and criteria (and operator.yaml if missing).',
+    usage: 'ofm new --operator <id> --version <release> [--released YYYY-MM-DD] [--from <earlier release>] [--technology postgres] [--force]',
+    options: {
+      operator: { type: 'string' },
+      version: { type: 'string' },
+      released: { type: 'string' },
+      from: { type: 'string' },
+      technology: { type: 'string', default: 'postgres' },
+      force: { type: 'boolean', default: false },
+    },
+    run: (values) =>
+      newSubmission({
+        operator: values['operator'] as string | undefined,
+        version: values['version'] as string | undefined,
+        released: values['released'] as string | undefined,
+        from: values['from'] as string | undefined,
+        technology: String(values['technology']),
+        force: values['force'] === true,
+        cwd: process.cwd(),
+        today: new Date().toISOString().slice(0, 10),
+      }),
+  },
+  'import-ofm': {
+    summary: 'Convert a submission in the community OFM 1.0-BETA1 layout into an OFM submission.',
+    usage: 'ofm import-ofm <file> [--operator <id>] [--out <file>|-] [--technology postgres] [--force]',
+    options: {
+      operator: { type: 'string' },
+      out: { type: 'string' },
+      technology: { type: 'string', default: 'postgres' },
+      force: { type: 'boolean', default: false },
+    },
+    run: (values, positionals) =>
+      importOfm({
+        file: positionals[0],
+        operator: values['operator'] as string | undefined,
+        out: values['out'] as string | undefined,
+        technology: String(values['technology']),
+        force: values['force'] === true,
+        cwd: process.cwd(),
+      }),
+  },
+  'export-ofm': {
+    summary: 'Convert an OFM submission into the community OFM 1.0-BETA1 layout (to standard output unless --out).',
+    usage: 'ofm export-ofm <submission> [--out <file>] [--force]',
+    options: { out: { type: 'string' }, force: { type: 'boolean', default: false } },
+    run: (values, positionals) =>
+      exportOfm({ file: positionals[0], out: values['out'] as string | undefined, force: values['force'] === true, cwd: process.cwd() }),
+  },
+};
+
+function help(): string {
+  const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return `ofm ${version} — the Operator Feature Matrix toolkit\n\nUsage:\n${lines.join('\n')}\n\nExit codes: 0 no errors, 1 errors found, 2 wrong usage.\nRun \`ofm <command> --help\` for one command.\n`;
+}
+
+async function main(argv: string[]): Promise<CommandResult> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') return { exitCode: 0, stdout: help(), stderr: '' };
+  if (name === '--version' || name === '-v') return { exitCode: 0, stdout: `${version}\n`, stderr: '' };
+  const command = commands[name];
+  if (!command) throw new UsageError(`Unknown command "${name}".\n\n${help()}`);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values['help']) return { exitCode: 0, stdout: `${command.usage}\n\n${command.summary}\n`, stderr: '' };
+  try {
+    return await command.run(values as Record<string, string | boolean | undefined>, positionals);
+  } catch (cause) {
+    if (cause instanceof UsageError) throw new UsageError(`${cause.message}\n\nUsage: ${command.usage}`);
+    throw cause;
+  }
+}
+
+let result: CommandResult;
+try {
+  result = await main(process.argv.slice(2));
+} catch (cause) {
+  const usage = cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  const message = cause instanceof Error ? cause.message : String(cause);
+  result = usage
+    ? { exitCode: 2, stdout: '', stderr: `ofm: ${message}\n` }
+    : { exitCode: 2, stdout: '', stderr: `ofm: unexpected failure: ${message}\nThis is a bug in OFM; please report it.\n` };
+}
+process.stdout.write(result.stdout);
+process.stderr.write(result.stderr);
+process.exitCode = result.exitCode;

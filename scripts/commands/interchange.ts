@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { validatorFor } from '../lib/ajv.ts';
+import { parseCatalogueRef } from '../lib/catalogue.ts';
+import { toReport, type Diagnostic } from '../lib/diagnostic.ts';
+import type { OperatorMetadata } from '../lib/generated/operator.ts';
+import { findProjectRoot, operatorPath, schemaCommentFor, submissionPath } from '../lib/layout.ts';
+import { fromOfm, toOfm, type OfmInterchangeSubmission } from '../lib/ofm-interchange.ts';
+import { openProject, type Project } from '../lib/project.ts';
+import { formatReport } from '../lib/reporters/index.ts';
+import { schemaFindings } from '../lib/schema-errors.ts';
+import { schemas } from '../lib/schemas.ts';
+import type { Submission } from '../lib/claims.ts';
+import { diagnosticsFor, loadDataFile, validateFile } from '../lib/validate.ts';
+import { UsageError, type CommandResult } from './command.ts';
+
+export interface InterchangeOptions {
+  readonly file: string | undefined;
+  /** Where to write; "-" for standard output. */
+  readonly out: string | undefined;
+  readonly cwd: string;
+  readonly force: boolean;
+}
+
+export interface ImportOptions extends InterchangeOptions {
+  readonly operator: string | undefined;
+  readonly technology: string;
+}
+
+async function openAt(cwd: string): Promise<Project> {
+  const root = findProjectRoot(cwd);
+  if (!root) throw new UsageError('Run this inside an OFM project (a folder with features/ and schema/).');
+  return openProject(root);
+}
+
+async function inputPath(options: InterchangeOptions): Promise<string> {
+  if (!options.file) throw new UsageError('Name the file to convert.');
+  const path = resolve(options.cwd, options.file);
+  if (!(await stat(path).then((s) => s.isFile(), () => false))) throw new UsageError(`No such file: ${options.file}`);
+  return path;
+}
+
+function failed(diagnostics: Diagnostic[], sources: Map<string, string>): CommandResult {
+  const report = toReport(diagnostics, 1);
+  return { exitCode: 1, stdout: formatReport('text', report, { sources, color: false }), stderr: '' };
+}
+
+async function write(target: string, text: string, force: boolean, display: string): Promise<void> {
+  if (existsSync(target) && !force) throw new UsageError(`${display} already exists; add --force to overwrite it.`);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, text);
+}
+
+const slug = (name: string) =>
+  name.toLowerCase().normalize('NFKD').replaceAll(/[^a-z0-9]+/g, '-').replaceAll(/^-+|-+$/g, '').replace(/^(?=[0-9])/, 'op-');
+
+export async function importOfm(options: ImportOptions): Promise<CommandResult> {
+  const project = await openAt(options.cwd);
+  const index = project.catalogues.get(options.technology);
+  if (!index) throw new UsageError(`There is no usable catalogue for "${options.technology}".`);
+  const loaded = await loadDataFile(project, await inputPath(options));
+  const sources = new Map(loaded.text === undefined ? [] : [[loaded.file, loaded.text]]);
+  if (loaded.data === undefined) return failed(loaded.diagnostics, sources);
+  const validate = validatorFor<OfmInterchangeSubmission>(project.ajv, schemas.ofmInterchange.$id);
+  if (!validate(loaded.data)) {
+    return failed(diagnosticsFor(loaded, 'ofm-format', schemaFindings(validate.errors, 'schema/ofm-interchange.md')), sources);
+  }
+  const name = loaded.data.metadata.operator.name;
+  const operator = options.operator ?? (name ? slug(name) : undefined);
+  if (!operator) throw new UsageError('The file names no operator; give --operator <id>.');
+  const { submission, notes } = fromOfm(loaded.data, index, operator);
+  const relativePath = submissionPath(options.technology, operator, submission.version || 'unknown-version');
+  const text = `${schemaCommentFor(relativePath, 'submission', options.technology)}\n# Imported from the community OFM format (${loaded.file}).\n${stringify(submission, { lineWidth: 0 })}`;
+  const lines = notes.map((n) => `note: ${n}`);
+  if (options.out === '-') return { exitCode: 0, stdout: text, stderr: lines.map((l) => `${l}\n`).join('') };
+  const target = options.out ? resolve(options.cwd, options.out) : join(project.root, relativePath);
+  await write(target, text, options.force, options.out ?? relativePath);
+  lines.push(`Wrote ${options.out ?? relativePath}. Check it with: npx ofm validate ${options.out ?? relativePath}`);
+  if (!existsSync(join(project.root, operatorPath(options.technology, operator)))) {
+    lines.push(`There is no ${operatorPath(options.technology, operator)} yet: \`npx ofm new\` writes one to fill in, or copy another operator's.`);
+  }
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+}
+
+const EXPORT_IGNORES = new Set(['evidence-required', 'operator-metadata', 'file-path', 'partial-notes', 'support-value', 'evidence-url']);
+
+export async function exportOfm(options: InterchangeOptions): Promise<CommandResult> {
+  const project = await openAt(options.cwd);
+  const path = await inputPath(options);
+  const result = await validateFile(project, path, 'submission');
+  // Conversion needs well-formed claims of a known catalogue; the completeness rules do not matter here.
+  const errors = result.diagnostics.filter((d) => d.severity === 'error' && !EXPORT_IGNORES.has(d.rule));
+  if (errors.length > 0) return failed(errors, new Map(result.text === undefined ? [] : [[result.file, result.text]]));
+  const submission = parse(result.text ?? '') as Submission;
+  const ref = parseCatalogueRef(submission.catalogue);
+  const index = ref ? project.catalogues.get(ref.technology) : undefined;
+  if (!ref || !index) throw new UsageError(`The catalogue ${submission.catalogue} is not available.`);
+  const metadataFile = join(dirname(path), 'operator.yaml');
+  const operator = existsSync(metadataFile) ? (parse(await readFile(metadataFile, 'utf8')) as OperatorMetadata) : undefined;
+  const { document, notes } = toOfm(submission, index, operator);
+  const text = `# Exported by OFM from ${result.file} in the community Operator Feature Matrix ${index.catalogue.ofm_version ?? ''} layout.\n${stringify(document, { lineWidth: 0 })}`;
+  const lines = notes.map((n) => `note: ${n}\n`).join('');
+  if (options.out === undefined || options.out === '-') return { exitCode: 0, stdout: text, stderr: lines };
+  await write(resolve(options.cwd, options.out), text, options.force, options.out);
+  return { exitCode: 0, stdout: `${lines}Wrote ${options.out}.\n`, stderr: '' };
+}

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { formatCatalogueRef } from '../lib/catalogue.ts';
+import { findProjectRoot, operatorPath, submissionPath } from '../lib/layout.ts';
+import { openProject } from '../lib/project.ts';
+import { newOperatorText, newSubmissionText, nextSubmissionText } from '../lib/template.ts';
+import { UsageError, type CommandResult } from './command.ts';
+
+export interface NewOptions {
+  readonly operator: string | undefined;
+  readonly version: string | undefined;
+  readonly technology: string;
+  /** Release date; today when not given. */
+  readonly released: string | undefined;
+  /** An earlier release of the same operator to copy the claims from. */
+  readonly from: string | undefined;
+  readonly force: boolean;
+  readonly cwd: string;
+  readonly today: string;
+}
+
+const ID = /^[a-z][a-z0-9-]*$/;
+const VERSION = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?(-[0-9A-Za-z.-]+)?$/;
+
+export async function newSubmission(options: NewOptions): Promise<CommandResult> {
+  const { operator, version } = options;
+  if (!operator || !ID.test(operator)) throw new UsageError('Give --operator <id>: lower-case letters, digits and dashes, for example --operator cloudnative-pg.');
+  if (!version || !VERSION.test(version)) throw new UsageError('Give --version <release>, such as --version 1.30.0 (without a leading "v").');
+  const released = options.released ?? options.today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(released)) throw new UsageError('Give --released as YYYY-MM-DD.');
+  const root = findProjectRoot(options.cwd);
+  if (!root) throw new UsageError('Run this inside an OFM project (a folder with features/ and schema/).');
+  const project = await openProject(root);
+  const index = project.catalogues.get(options.technology);
+  if (!index) throw new UsageError(`There is no usable catalogue for "${options.technology}"; known: ${[...project.catalogues.keys()].join(', ') || 'none'}.`);
+
+  const relativePath = submissionPath(options.technology, operator, version);
+  const target = join(root, relativePath);
+  if (existsSync(target) && !options.force) throw new UsageError(`${relativePath} already exists; add --force to overwrite it.`);
+
+  let text: string;
+  if (options.from) {
+    const previousPath = submissionPath(options.technology, operator, options.from);
+    const previous = await readFile(join(root, previousPath), 'utf8').catch(() => undefined);
+    if (previous === undefined) throw new UsageError(`There is no ${previousPath} to start from.`);
+    text = nextSubmissionText(previous, formatCatalogueRef(index.catalogue), { relativePath, operator, version, released });
+  } else {
+    text = newSubmissionText(index, { relativePath, operator, version, released });
+  }
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, text);
+
+  const written = [relativePath];
+  const metadataPath = operatorPath(options.technology, operator);
+  if (!existsSync(join(root, metadataPath))) {
+    await writeFile(join(root, metadataPath), newOperatorText(metadataPath, operator));
+    written.push(metadataPath);
+  }
+  const notes = [
+    `Wrote ${written.join(' and ')}.`,
+    options.released ? '' : `The release date is set to today (${released}); correct it if the release is older.`,
+    options.from ? `Claims are copied from ${options.from}: review each one for ${version}, and update evidence links to this release.` : '',
+    written.length > 1 ? `Fill in ${metadataPath}.` : '',
+    `Then check your work: npx ofm validate ${dirname(relativePath)}`,
+  ];
+  return { exitCode: 0, stdout: `${notes.filter(Boolean).join('\n')}\n`, stderr: '' };
+}

@@ -1,0 +1,36 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { toReport } from '../lib/diagnostic.ts';
+import { findProjectRoot } from '../lib/layout.ts';
+import { openProject } from '../lib/project.ts';
+import { formatReport, FORMATS, isFormat } from '../lib/reporters/index.ts';
+import { dataFiles, validateFiles } from '../lib/validate.ts';
+import { UsageError, type CommandResult } from './command.ts';
+
+export interface ValidateOptions {
+  /** Files or folders; empty means every catalogue and submission of the project. */
+  readonly paths: readonly string[];
+  readonly format: string;
+  readonly cwd: string;
+  readonly color?: boolean;
+}
+
+export async function validate(options: ValidateOptions): Promise<CommandResult> {
+  if (!isFormat(options.format)) throw new UsageError(`Unknown format "${options.format}"; use ${FORMATS.join(', ')}.`);
+  const root = findProjectRoot(options.cwd);
+  if (!root && options.paths.length === 0) {
+    throw new UsageError('This is not inside an OFM project (no features/ and schema/ folders above). Run it in the project, or name the files to check.');
+  }
+  const paths = options.paths.map((p) => resolve(options.cwd, p));
+  for (const [i, path] of paths.entries()) {
+    const exists = await stat(path).then(() => true, () => false);
+    if (!exists) throw new UsageError(`No such file or folder: ${options.paths[i]}`);
+  }
+  const project = await openProject(root ?? options.cwd);
+  const files = await dataFiles(project, paths);
+  const results = await validateFiles(project, files);
+  const report = toReport(results.flatMap((r) => r.diagnostics), files.length);
+  const sources = new Map(results.flatMap((r) => (r.text !== undefined && r.diagnostics.length > 0 ? [[r.file, r.text] as const] : [])));
+  const stdout = formatReport(options.format, report, { sources, color: options.color ?? false });
+  return { exitCode: report.summary.errors > 0 ? 1 : 0, stdout, stderr: '' };
+}

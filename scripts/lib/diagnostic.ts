@@ -1,0 +1,23 @@
+// One Diagnostic shape for every OFM command; its type comes from schema/findings.schema.json.
+import type { Diagnostic, FindingsReport, Severity, Summary } from './generated/findings.ts';
+
+export type { Diagnostic, FindingsReport, Severity, Summary };
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+
+export function summarize(diagnostics: readonly Diagnostic[], files: number): Summary {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { files, errors, warnings };
+}
+
+export function toReport(diagnostics: readonly Diagnostic[], files: number): FindingsReport {
+  const findings = [...diagnostics].sort(compareDiagnostics);
+  return { findings, summary: summarize(findings, files) };
+}

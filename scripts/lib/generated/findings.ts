@@ -1,0 +1,60 @@
+// Generated from schema/findings.schema.json by `npm run generate`. Do not edit.
+
+/**
+ * This interface was referenced by `FindingsReport`'s JSON-Schema
+ * via the `definition` "Severity".
+ */
+export type Severity = 'error' | 'warning';
+
+/**
+ * What `ofm validate --format json` (and every other checking command) prints: the findings and a summary.
+ */
+export interface FindingsReport {
+  findings: Diagnostic[];
+  summary: Summary;
+}
+/**
+ * One finding about one place in one file. The same shape is used by every OFM command.
+ *
+ * This interface was referenced by `FindingsReport`'s JSON-Schema
+ * via the `definition` "Diagnostic".
+ */
+export interface Diagnostic {
+  /**
+   * Path relative to the project root (or as given when outside it).
+   */
+  file: string;
+  /**
+   * 1-based line.
+   */
+  line: number;
+  /**
+   * 1-based column.
+   */
+  column: number;
+  /**
+   * Id of the rule that made the finding.
+   */
+  rule: string;
+  severity: Severity;
+  /**
+   * What is wrong.
+   */
+  message: string;
+  /**
+   * How to fix it.
+   */
+  hint: string;
+}
+/**
+ * This interface was referenced by `FindingsReport`'s JSON-Schema
+ * via the `definition` "Summary".
+ */
+export interface Summary {
+  /**
+   * Files checked.
+   */
+  files: number;
+  errors: number;
+  warnings: number;
+}

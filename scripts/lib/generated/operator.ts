@@ -1,0 +1,88 @@
+// Generated from schema/operator.schema.json by `npm run generate`. Do not edit.
+
+/**
+ * This interface was referenced by `OperatorMetadata`'s JSON-Schema
+ * via the `definition` "HttpsUrl".
+ */
+export type HttpsUrl = string;
+
+/**
+ * Metadata of one operator (submissions/<technology>/<operator-id>/operator.yaml).
+ */
+export interface OperatorMetadata {
+  /**
+   * Operator id, equal to the folder name.
+   */
+  id: string;
+  /**
+   * Display name of the operator.
+   */
+  name: string;
+  /**
+   * Company or community that makes the operator.
+   */
+  vendor: string;
+  homepage: HttpsUrl;
+  /**
+   * Source repository of the operator.
+   */
+  repository: string;
+  /**
+   * SPDX license expression of the operator's source code, for example `Apache-2.0`.
+   */
+  license: string;
+  /**
+   * GitHub logins allowed to change this operator's folder.
+   *
+   * @minItems 1
+   */
+  maintainers: string[];
+  documentation: Documentation;
+}
+/**
+ * How the documentation of one release is addressed. Templates may use {version}, {major}, {minor} and {patch}.
+ *
+ * This interface was referenced by `OperatorMetadata`'s JSON-Schema
+ * via the `definition` "Documentation".
+ */
+export interface Documentation {
+  /**
+   * Template of the documentation root of a release, for example `https://example.org/docs/{major}.{minor}/`.
+   */
+  url: string;
+  /**
+   * URL prefixes that always show the newest documentation (for example `https://example.org/docs/latest/`); evidence under them is not pinned to a release.
+   */
+  unpinned?: string[];
+  source?: DocumentationSource;
+}
+/**
+ * Where the documentation is written, so that evidence can be checked offline against the source of a release.
+ *
+ * This interface was referenced by `OperatorMetadata`'s JSON-Schema
+ * via the `definition` "DocumentationSource".
+ */
+export interface DocumentationSource {
+  /**
+   * Git repository holding the documentation source.
+   */
+  repository: string;
+  /**
+   * Template of the git tag or branch holding a release's documentation, for example `v{version}` or `release-{major}.{minor}`.
+   */
+  ref: string;
+  /**
+   * Templates of the source file for a documentation path, tried in order. `{path}` is the URL path below `url`, without leading or trailing slashes, for example `docs/{path}.md` and `docs/{path}/index.md`.
+   *
+   * @minItems 1
+   */
+  pages: string[];
+  /**
+   * Source file of the documentation root (the URL path is empty), for example `docs/index.md`.
+   */
+  index?: string;
+  /**
+   * How the documentation generator turns headings into anchors.
+   */
+  slugs?: 'github' | 'mkdocs' | 'hugo' | 'docusaurus' | 'sphinx';
+}

@@ -1,0 +1,73 @@
+// Where things live in an OFM repository. Every other module asks here instead of joining paths.
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+export const FEATURES_DIR = 'features';
+export const SUBMISSIONS_DIR = 'submissions';
+export const SCHEMA_DIR = 'schema';
+export const CATALOGUE_FILE = 'catalogue.yaml';
+export const OPERATOR_FILE = 'operator.yaml';
+
+export type FileKind = 'catalogue' | 'operator' | 'submission';
+
+export const cataloguePath = (technology: string): string =>
+  `${FEATURES_DIR}/${technology}/${CATALOGUE_FILE}`;
+export const operatorDir = (technology: string, operator: string): string =>
+  `${SUBMISSIONS_DIR}/${technology}/${operator}`;
+export const operatorPath = (technology: string, operator: string): string =>
+  `${operatorDir(technology, operator)}/${OPERATOR_FILE}`;
+export const submissionPath = (technology: string, operator: string, version: string): string =>
+  `${operatorDir(technology, operator)}/${version}.yaml`;
+export const generatedSubmissionSchemaPath = (technology: string): string =>
+  `${SCHEMA_DIR}/generated/${technology}.submission.schema.json`;
+
+/** Path relative to the project root with forward slashes; undefined when outside it. */
+export function projectRelative(root: string, absolutePath: string): string | undefined {
+  const rel = relative(root, absolutePath);
+  if (rel === '' || rel.startsWith('..') || resolve(root, rel) !== resolve(absolutePath)) return undefined;
+  return rel.split(sep).join('/');
+}
+
+/** The kind of data file a project-relative path holds, from where it sits. */
+export function classifyPath(rel: string): FileKind | undefined {
+  const parts = rel.split('/');
+  if (parts.length === 3 && parts[0] === FEATURES_DIR && parts[2] === CATALOGUE_FILE) return 'catalogue';
+  if (parts.length === 4 && parts[0] === SUBMISSIONS_DIR && /\.ya?ml$/.test(parts[3] ?? '')) {
+    return parts[3] === OPERATOR_FILE ? 'operator' : 'submission';
+  }
+  return undefined;
+}
+
+/** The kind of a file outside the usual places, from its top-level keys. */
+export function classifyData(data: unknown): FileKind | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  if ('features' in data && 'catalogue' in data) return 'submission';
+  if ('features' in data && 'categories' in data) return 'catalogue';
+  if ('vendor' in data || 'maintainers' in data) return 'operator';
+  if ('features' in data) return 'submission';
+  return undefined;
+}
+
+/** The nearest folder at or above `start` that holds an OFM project (features/ and schema/). */
+export function findProjectRoot(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, FEATURES_DIR)) && existsSync(join(dir, SCHEMA_DIR))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The `# yaml-language-server: $schema=…` line a data file at `rel` should start with. */
+export function schemaCommentFor(rel: string, kind: FileKind, technology: string): string {
+  const depth = rel.split('/').length - 1;
+  const up = '../'.repeat(depth);
+  const target =
+    kind === 'catalogue'
+      ? `${SCHEMA_DIR}/catalogue.schema.json`
+      : kind === 'operator'
+        ? `${SCHEMA_DIR}/operator.schema.json`
+        : generatedSubmissionSchemaPath(technology);
+  return `# yaml-language-server: $schema=${up}${target}`;
+}

@@ -1,0 +1,52 @@
+// What rules may know beyond the file in hand: the project root, its catalogues, which files
+// exist. Opened once per run.
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createAjv, validatorFor, type Ajv } from './ajv.ts';
+import { indexCatalogue, type Catalogue, type CatalogueIndex } from './catalogue.ts';
+import { cataloguePath, FEATURES_DIR } from './layout.ts';
+import { schemas } from './schemas.ts';
+import { decodeText, parseYaml, readFileBytes, toData } from './source.ts';
+
+export interface Project {
+  readonly root: string;
+  readonly ajv: Ajv;
+  /** Catalogues that loaded and match their schema, by technology. */
+  readonly catalogues: ReadonlyMap<string, CatalogueIndex>;
+  /** Technologies whose catalogue file exists but cannot be used until it is fixed. */
+  readonly brokenCatalogues: ReadonlySet<string>;
+  exists(relativePath: string): boolean;
+}
+
+async function loadCatalogue(ajv: Ajv, absolutePath: string): Promise<Catalogue | undefined> {
+  try {
+    const { bytes } = await readFileBytes(absolutePath);
+    if (!bytes) return undefined;
+    const { document } = parseYaml(decodeText(bytes));
+    if (document.errors.length > 0) return undefined;
+    const data = toData(document);
+    return validatorFor<Catalogue>(ajv, schemas.catalogue.$id)(data) ? (data as Catalogue) : undefined;
+  } catch {
+    // Unreadable catalogues are reported when the catalogue file itself is validated.
+    return undefined;
+  }
+}
+
+export async function openProject(root: string): Promise<Project> {
+  const ajv = createAjv();
+  const catalogues = new Map<string, CatalogueIndex>();
+  const brokenCatalogues = new Set<string>();
+  const featuresDir = join(root, FEATURES_DIR);
+  const technologies = existsSync(featuresDir)
+    ? (await readdir(featuresDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name)
+    : [];
+  for (const technology of technologies.sort()) {
+    const path = join(root, cataloguePath(technology));
+    if (!existsSync(path)) continue;
+    const catalogue = await loadCatalogue(ajv, path);
+    if (catalogue && catalogue.technology === technology) catalogues.set(technology, indexCatalogue(catalogue));
+    else brokenCatalogues.add(technology);
+  }
+  return { root, ajv, catalogues, brokenCatalogues, exists: (rel) => existsSync(join(root, rel)) };
+}

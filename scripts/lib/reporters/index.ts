@@ -1,0 +1,20 @@
+import type { FindingsReport } from '../diagnostic.ts';
+import { formatGithub } from './github.ts';
+import { formatJson } from './json.ts';
+import { formatText, type TextOptions } from './text.ts';
+
+export const FORMATS = ['text', 'json', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value);
+
+export function formatReport(format: Format, report: FindingsReport, options: TextOptions): string {
+  switch (format) {
+    case 'text':
+      return formatText(report, options);
+    case 'json':
+      return formatJson(report);
+    case 'github':
+      return formatGithub(report);
+  }
+}

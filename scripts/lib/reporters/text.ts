@@ -1,0 +1,35 @@
+import { codeFrameColumns } from '@babel/code-frame';
+import { styleText } from 'node:util';
+import type { FindingsReport } from '../diagnostic.ts';
+
+export interface TextOptions {
+  /** Decoded text of each file with findings, for code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+  readonly color: boolean;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `file:line:col  severity  rule  message`, then the hint and a code frame. */
+export function formatText(report: FindingsReport, options: TextOptions): string {
+  const paint = (format: Parameters<typeof styleText>[0], text: string) =>
+    options.color ? styleText(format, text, { validateStream: false }) : text;
+  const blocks = report.findings.map((d) => {
+    const severity = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
+    const lines = [`${paint('bold', `${d.file}:${d.line}:${d.column}`)}  ${severity}  ${paint('dim', d.rule)}  ${d.message}`];
+    lines.push(`  hint: ${d.hint}`);
+    const source = options.sources.get(d.file);
+    if (source !== undefined) {
+      // code-frame counts columns from 0; findings count from 1. Its highlighting is for JavaScript, so it stays off.
+      const frame = codeFrameColumns(source, { start: { line: d.line, column: d.column - 1 } }, { linesAbove: 1, linesBelow: 1 });
+      if (frame) lines.push(frame.replace(/^/gm, '    '));
+    }
+    return lines.join('\n');
+  });
+  const { files, errors, warnings } = report.summary;
+  const summary =
+    errors + warnings === 0
+      ? paint('green', `✔ ${plural(files, 'file')} checked, no problems.`)
+      : paint(errors > 0 ? 'red' : 'yellow', `✖ ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(files, 'file')} checked.`);
+  return [...blocks, summary].join('\n\n') + '\n';
+}

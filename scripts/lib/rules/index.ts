@@ -1,0 +1,48 @@
+// Every rule, by the stage it runs at. A file goes through the stages in order and stops after
+// the first stage that finds an error, since later stages need what that stage checks.
+import { aliasLimit } from './alias-limit.ts';
+import { catalogueIntegrity } from './catalogue-integrity.ts';
+import { catalogueVersion } from './catalogue-version.ts';
+import { deprecatedFeature } from './deprecated-feature.ts';
+import { duplicateKey } from './duplicate-key.ts';
+import { emptyFile } from './empty-file.ts';
+import { encoding } from './encoding.ts';
+import { evidenceRequired } from './evidence-required.ts';
+import { evidenceUrl } from './evidence-url.ts';
+import { featureValue } from './feature-value.ts';
+import { filePath } from './file-path.ts';
+import { fileSize } from './file-size.ts';
+import { forbiddenKey } from './forbidden-key.ts';
+import { nestingDepth } from './nesting-depth.ts';
+import { operatorMetadata } from './operator-metadata.ts';
+import { partialNotes } from './partial-notes.ts';
+import type { BytesSubject, DataSubject, DocumentSubject, Rule, TextSubject } from './rule.ts';
+import { schema } from './schema.ts';
+import { schemaComment } from './schema-comment.ts';
+import { supportValue } from './support-value.ts';
+import { unknownFeature } from './unknown-feature.ts';
+import { yamlSyntax } from './yaml-syntax.ts';
+
+export const bytesRules: readonly Rule<BytesSubject>[] = [fileSize, encoding];
+export const textRules: readonly Rule<TextSubject>[] = [nestingDepth];
+export const documentRules: readonly Rule<DocumentSubject>[] = [yamlSyntax, emptyFile, duplicateKey, forbiddenKey, aliasLimit];
+export const dataRules: readonly Rule<DataSubject>[] = [
+  schema,
+  schemaComment,
+  filePath,
+  catalogueIntegrity,
+  operatorMetadata,
+  catalogueVersion,
+  unknownFeature,
+  deprecatedFeature,
+  featureValue,
+  supportValue,
+  partialNotes,
+  evidenceRequired,
+  evidenceUrl,
+];
+
+export const allRules: ReadonlyArray<Rule<never>> = [...bytesRules, ...textRules, ...documentRules, ...dataRules];
+
+/** Reported when a rule itself fails: a bug in OFM, never the file's fault. */
+export const INTERNAL_ERROR_RULE = 'internal-error';

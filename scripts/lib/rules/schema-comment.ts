@@ -1,0 +1,28 @@
+import { parseCatalogueRef } from '../catalogue.ts';
+import { isRecord } from '../claims.ts';
+import { schemaCommentFor } from '../layout.ts';
+import { folders } from './context.ts';
+import { warning, type DataSubject, type Rule } from './rule.ts';
+
+const PREFIX = '# yaml-language-server: $schema=';
+
+export const schemaComment: Rule<DataSubject> = {
+  id: 'schema-comment',
+  description: 'A data file starts with the `# yaml-language-server: $schema=…` line, so editors check and complete it.',
+  check({ kind, data, text, relativePath, absolutePath }) {
+    if (relativePath === undefined) return [];
+    const technology =
+      kind === 'submission' ? parseCatalogueRef(isRecord(data) ? data['catalogue'] : undefined)?.technology : folders(absolutePath).parent;
+    if (!technology) return [];
+    const expected = schemaCommentFor(relativePath, kind, technology);
+    const first = text.split(/\r?\n/, 1)[0] ?? '';
+    if (first === expected) return [];
+    return [
+      warning(
+        { line: 1, column: 1 },
+        first.startsWith(PREFIX) ? `The schema line points to ${first.slice(PREFIX.length)}.` : 'The file does not start with its schema line.',
+        `Make the first line: ${expected}`,
+      ),
+    ];
+  },
+};

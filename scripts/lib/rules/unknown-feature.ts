@@ -1,0 +1,33 @@
+import { claimEntries } from '../claims.ts';
+import { cataloguePath } from '../layout.ts';
+import { closest } from '../suggest.ts';
+import { catalogueOf } from './context.ts';
+import { error, type DataSubject, type Rule, type RuleFinding } from './rule.ts';
+
+export const unknownFeature: Rule<DataSubject> = {
+  id: 'unknown-feature',
+  description: "Every key under `features` is a feature id (or former id) of the submission's catalogue.",
+  kinds: ['submission'],
+  check(subject) {
+    const index = catalogueOf(subject);
+    if (!index) return [];
+    const findings: RuleFinding[] = [];
+    const candidates = [...index.features.keys(), ...index.aliases.keys()];
+    const byName = new Map([...index.features.values()].map((f) => [f.name.toLowerCase(), f.id]));
+    for (const { id } of claimEntries(subject.data)) {
+      if (index.features.has(id) || index.aliases.has(id)) continue;
+      const suggestion = byName.get(id.toLowerCase().replaceAll(/[_-]/g, ' ')) ?? closest(id, candidates);
+      const feature = suggestion ? index.features.get(suggestion) ?? index.aliases.get(suggestion) : undefined;
+      findings.push(
+        error(
+          { path: ['features', id], part: 'key' },
+          `"${id}" is not a feature of ${index.catalogue.technology}@${index.catalogue.version}.`,
+          suggestion && feature
+            ? `Did you mean "${suggestion}" (${feature.name})?`
+            : `Feature ids are listed in ${cataloguePath(index.catalogue.technology)}; remove this key or use one of them.`,
+        ),
+      );
+    }
+    return findings;
+  },
+};

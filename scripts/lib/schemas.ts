@@ -1,0 +1,20 @@
+// The project's JSON Schemas (schema/*.schema.json), imported once so every module uses the same
+// objects. Their `$id`s are identifiers, not download addresses.
+import catalogue from '../../schema/catalogue.schema.json' with { type: 'json' };
+import findings from '../../schema/findings.schema.json' with { type: 'json' };
+import ofmInterchange from '../../schema/ofm-interchange.schema.json' with { type: 'json' };
+import operator from '../../schema/operator.schema.json' with { type: 'json' };
+import submission from '../../schema/submission.schema.json' with { type: 'json' };
+
+export const schemas = { catalogue, operator, submission, findings, ofmInterchange } as const;
+
+export type SchemaName = keyof typeof schemas;
+
+/** File name of each schema under schema/, as editors reference it. */
+export const schemaFileNames: Record<SchemaName, string> = {
+  catalogue: 'catalogue.schema.json',
+  operator: 'operator.schema.json',
+  submission: 'submission.schema.json',
+  findings: 'findings.schema.json',
+  ofmInterchange: 'ofm-interchange.schema.json',
+};

@@ -1,0 +1,119 @@
+// The files `ofm new` writes: a submission with every feature of the catalogue listed as
+// "unknown" and explained in comments, and an operator.yaml to fill in.
+import { Document, isMap, isScalar, parseDocument, Scalar, type Pair } from 'yaml';
+import type { CatalogueIndex, Feature } from './catalogue.ts';
+import { schemaCommentFor } from './layout.ts';
+import { OTHER_PREFIX } from './submission-schema.ts';
+
+const WIDTH = 98;
+
+/** Splits text into comment lines of at most WIDTH characters (YAML adds "# "). */
+function wrap(text: string, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    if (line && line.length + 1 + word.length > WIDTH - indent.length) {
+      lines.push(line);
+      line = indent + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+const typeWords: Record<Feature['type'], string> = {
+  boolean: 'true or false',
+  integer: 'a whole number',
+  string: 'one text',
+  string_array: 'a list of texts',
+};
+
+function valueLine(feature: Feature): string {
+  const allowed = feature.values?.allowed?.map((a) => a.value);
+  if (allowed) {
+    const other = feature.values?.other ? `, or "${OTHER_PREFIX}<text>"` : '';
+    const one = feature.type === 'string_array' ? 'a list of' : 'one of';
+    return `Value: ${one} ${allowed.join(', ')}${other}.`;
+  }
+  if (feature.values?.pattern_description) return `Value: ${typeWords[feature.type]}, each ${feature.values.pattern_description}.`;
+  return `Value: ${typeWords[feature.type]}.`;
+}
+
+function featureComment(feature: Feature, categoryHeading: string | undefined): string {
+  const lines: string[] = [];
+  if (categoryHeading) lines.push(`── ${categoryHeading} ${'─'.repeat(Math.max(3, 80 - categoryHeading.length))}`, '');
+  lines.push(`${feature.id}: ${feature.name}${feature.main ? ' (main feature)' : ''}`);
+  lines.push(...wrap(`What: ${feature.definition}`, '  '));
+  lines.push(...wrap(`To claim: ${feature.criteria}`, '  '));
+  lines.push(...wrap(`${valueLine(feature)} Evidence ${feature.evidence === 'required' ? 'is required' : 'is recommended'} for full or partial support.`, '  '));
+  return lines.map((l) => (l ? ` ${l}` : '')).join('\n');
+}
+
+export interface NewSubmission {
+  readonly relativePath: string;
+  readonly operator: string;
+  readonly version: string;
+  readonly released: string;
+}
+
+export function newSubmissionText(index: CatalogueIndex, options: NewSubmission): string {
+  const { catalogue } = index;
+  const features = catalogue.features.filter((f) => !f.deprecated);
+  const doc = new Document({
+    catalogue: `${catalogue.technology}@${catalogue.version}`,
+    operator: options.operator,
+    version: options.version,
+    released: options.released,
+    features: Object.fromEntries(features.map((f) => [f.id, { support: 'unknown' }])),
+  });
+  doc.commentBefore = [
+    schemaCommentFor(options.relativePath, 'submission', catalogue.technology).slice(1),
+    '',
+    ` What ${options.operator} ${options.version} supports, feature by feature (catalogue ${catalogue.technology}@${catalogue.version}).`,
+    ' For each feature: replace "support: unknown" with a value, add evidence links to this release\'s',
+    ' documentation, and notes where support is partial. `support` is derived from the value unless',
+    ' given. Leave a feature as unknown rather than guess. Check with: npx ofm validate <this file>',
+  ].join('\n');
+  const map = doc.get('features', true);
+  if (isMap(map)) {
+    let category: string | undefined;
+    map.items.forEach((pair: Pair, i) => {
+      const feature = features[i]!;
+      const heading = feature.category !== category ? index.categories.get(feature.category)?.name : undefined;
+      category = feature.category;
+      const key = isScalar(pair.key) ? pair.key : new Scalar(feature.id);
+      key.commentBefore = featureComment(feature, heading);
+      key.spaceBefore = i > 0;
+      pair.key = key;
+    });
+  }
+  const released = doc.get('released', true);
+  if (isScalar(released)) released.comment = ' release date, YYYY-MM-DD';
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** A copy of an earlier submission, moved to a new release; comments and claims are kept. */
+export function nextSubmissionText(previous: string, catalogueRef: string, options: NewSubmission): string {
+  const doc = parseDocument(previous);
+  doc.set('catalogue', catalogueRef);
+  doc.set('version', options.version);
+  doc.set('released', options.released);
+  if (doc.has('release_notes')) doc.delete('release_notes');
+  return doc.toString({ lineWidth: 0 });
+}
+
+export function newOperatorText(relativePath: string, id: string): string {
+  return `${schemaCommentFor(relativePath, 'operator', '')}
+# Who makes ${id} and where its documentation lives. See schema/operator.md for every field.
+id: ${id}
+name: ""          # display name, e.g. "Example Operator for PostgreSQL"
+vendor: ""        # company or community
+homepage: ""      # https:// URL
+repository: ""    # https:// URL of the source repository
+license: ""       # SPDX identifier, e.g. Apache-2.0
+maintainers: []   # GitHub logins allowed to change this folder
+documentation:
+  # The documentation root of a release; {version}, {major}, {minor} and {patch} are replaced.
+  url: https://example.org/docs/{major}.{minor}/
+`;
+}

@@ -1,0 +1,152 @@
+// Runs the rules over files and turns their findings into Diagnostics with file:line:column.
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from './diagnostic.ts';
+import { classifyData, classifyPath, FEATURES_DIR, projectRelative, SUBMISSIONS_DIR, type FileKind } from './layout.ts';
+import { locate } from './locate.ts';
+import type { Project } from './project.ts';
+import { bytesRules, dataRules, documentRules, INTERNAL_ERROR_RULE, textRules } from './rules/index.ts';
+import type { Location, Rule, RuleFinding } from './rules/rule.ts';
+import { decodeText, parseYaml, positionOf, readFileBytes, toData, type ParsedYaml } from './source.ts';
+
+export interface FileResult {
+  /** As shown in findings: project-relative when inside the project. */
+  readonly file: string;
+  readonly diagnostics: Diagnostic[];
+  /** The decoded text, when the file could be read (for code frames). */
+  readonly text: string | undefined;
+}
+
+type Resolve = (at: Location) => { line: number; column: number };
+
+function runRules<S>(rules: readonly Rule<S>[], subject: S, file: string, where: Resolve): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    let findings: RuleFinding[];
+    try {
+      findings = rule.check(subject);
+    } catch (cause) {
+      findings = [
+        {
+          at: { line: 1, column: 1 },
+          severity: 'error',
+          message: `The ${rule.id} rule failed on this file (${cause instanceof Error ? cause.message : String(cause)}).`,
+          hint: 'This is a bug in OFM, not in the file: please report it with the file attached.',
+        },
+      ];
+      diagnostics.push(...findings.map((f) => toDiagnostic(f, INTERNAL_ERROR_RULE, file, where)));
+      continue;
+    }
+    diagnostics.push(...findings.map((f) => toDiagnostic(f, rule.id, file, where)));
+  }
+  return diagnostics;
+}
+
+function toDiagnostic(finding: RuleFinding, rule: string, file: string, where: Resolve): Diagnostic {
+  const { line, column } = where(finding.at);
+  return { file, line, column, rule, severity: finding.severity, message: finding.message, hint: finding.hint };
+}
+
+const hasErrors = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
+
+function resolverFor(parsed: ParsedYaml | undefined): Resolve {
+  return (at) => {
+    if ('line' in at) return { line: at.line, column: at.column };
+    if (!parsed) return { line: 1, column: 1 };
+    const offset = 'offset' in at ? at.offset : locate(parsed.document, at.path, at.part);
+    return positionOf(parsed.lineCounter, offset);
+  };
+}
+
+export interface LoadedData extends FileResult {
+  /** The file's data, when every stage before the data rules passed. */
+  readonly data?: unknown;
+  readonly parsed?: ParsedYaml;
+  readonly relativePath: string | undefined;
+}
+
+/**
+ * Reads an untrusted YAML file through the byte, text and syntax stages. Data is returned only
+ * when none of them found an error.
+ */
+export async function loadDataFile(project: Project, absolutePath: string): Promise<LoadedData> {
+  const relativePath = projectRelative(project.root, absolutePath);
+  const file = relativePath ?? absolutePath;
+
+  const { size, bytes } = await readFileBytes(absolutePath);
+  const bytesFindings = runRules(bytesRules, { file, size, bytes }, file, resolverFor(undefined));
+  if (!bytes || hasErrors(bytesFindings)) return { file, relativePath, diagnostics: bytesFindings, text: undefined };
+
+  const text = decodeText(bytes);
+  const early = runRules(textRules, { file, text }, file, offsetResolver(text));
+  if (hasErrors(early)) return { file, relativePath, diagnostics: [...bytesFindings, ...early], text };
+
+  const parsed = parseYaml(text);
+  const documentFindings = runRules(documentRules, { file, ...parsed }, file, resolverFor(parsed));
+  const diagnostics = [...bytesFindings, ...early, ...documentFindings];
+  if (hasErrors(documentFindings)) return { file, relativePath, diagnostics, text };
+  return { file, relativePath, diagnostics, text, parsed, data: toData(parsed.document) };
+}
+
+/** Diagnostics for findings a command made itself about a loaded file (for example against another schema). */
+export function diagnosticsFor(loaded: LoadedData, rule: string, findings: readonly RuleFinding[]): Diagnostic[] {
+  return findings.map((f) => toDiagnostic(f, rule, loaded.file, resolverFor(loaded.parsed)));
+}
+
+/** Validates one file; `kind` overrides what its location or content suggests. */
+export async function validateFile(project: Project, absolutePath: string, kind?: FileKind): Promise<FileResult> {
+  const loaded = await loadDataFile(project, absolutePath);
+  const { file, relativePath, parsed, data, text } = loaded;
+  if (!parsed) return loaded;
+  const fileKind = kind ?? (relativePath ? classifyPath(relativePath) : undefined) ?? classifyData(data) ?? 'submission';
+  const subject = { file, ...parsed, absolutePath, relativePath, kind: fileKind, data, project };
+  const applicable = dataRules.filter((rule) => !rule.kinds || rule.kinds.includes(fileKind));
+  return { file, diagnostics: [...loaded.diagnostics, ...runRules(applicable, subject, file, resolverFor(parsed))], text };
+}
+
+/** Positions in text that is not parsed yet. */
+function offsetResolver(text: string): Resolve {
+  return (at) => {
+    if ('line' in at) return at;
+    const offset = 'offset' in at ? at.offset : 0;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+  };
+}
+
+const isDataFile = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+
+async function collect(path: string, into: string[]): Promise<void> {
+  const info = await stat(path);
+  if (!info.isDirectory()) {
+    into.push(path);
+    return;
+  }
+  for (const entry of await readdir(path, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) await collect(child, into);
+    else if (entry.isFile() && isDataFile(entry.name)) into.push(child);
+  }
+}
+
+/** The files to validate for the given paths (files as given, folders searched), or the defaults. */
+export async function dataFiles(project: Project, paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  const roots = paths.length > 0 ? paths.map((p) => resolve(p)) : [FEATURES_DIR, SUBMISSIONS_DIR].map((d) => join(project.root, d));
+  for (const root of roots) {
+    if (paths.length === 0) {
+      const exists = await stat(root).then(() => true, () => false);
+      if (!exists) continue;
+    }
+    await collect(root, files);
+  }
+  return [...new Set(files)].sort();
+}
+
+export async function validateFiles(project: Project, files: readonly string[]): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const file of files) results.push(await validateFile(project, file));
+  return results;
+}

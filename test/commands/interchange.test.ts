@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runOfm } from '../helpers/cli.ts';
+import { OPERATOR_YAML, repoRoot, testProject } from '../helpers/project.ts';
+
+const fixture = join(repoRoot, 'test/fixtures/interchange/example-vendor-1.0-beta1.yaml');
+
+describe('ofm import-ofm and export-ofm', () => {
+  it('imports a community submission into submissions/, reporting what it changed', async () => {
+    const project = await testProject();
+    await project.write('submissions/postgres/example/operator.yaml', OPERATOR_YAML.replace('id: demo', 'id: example'));
+    const run = await runOfm(['import-ofm', fixture, '--operator', 'example'], project.root);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('note: instm: "Carvel" is not one of OFM\'s values; imported as "other: Carvel".');
+    expect(run.stdout).toContain('Wrote submissions/postgres/example/2.4.0.yaml.');
+    const check = await runOfm(['validate', '--format', 'json', 'submissions/postgres/example/2.4.0.yaml'], project.root);
+    // The fixture's evidence for coext is prose, not a link: the validator asks for real evidence.
+    expect(JSON.parse(check.stdout).findings.map((f: { rule: string; line: number }) => f.rule)).toEqual(['evidence-required']);
+  });
+
+  it('exports to the community layout on standard output', async () => {
+    const project = await testProject();
+    await runOfm(['import-ofm', fixture, '--operator', 'example'], project.root);
+    const run = await runOfm(['export-ofm', 'submissions/postgres/example/2.4.0.yaml'], project.root);
+    expect(run.code).toBe(0);
+    const exported = parse(run.stdout);
+    expect(exported.metadata.submission.version).toBe('2.4.0');
+    expect(exported.featureMatrix.categories).toHaveLength(13);
+    expect(run.stderr).toContain('are unknown in OFM and are left out');
+  });
+
+  it('refuses a malformed input with located findings', async () => {
+    const project = await testProject();
+    const bad = await project.write('bad.yaml', 'metadata:\n  featureMatrixSpecVersion: 1.0-BETA1\nfeatureMatrix:\n  categories: {}\n');
+    const run = await runOfm(['import-ofm', bad], project.root);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('bad.yaml:1:1  error  ofm-format  metadata is missing "submission".');
+    expect(run.stdout).toContain('bad.yaml:4:15  error  ofm-format  featureMatrix.categories: expected a list, found a mapping.');
+  });
+
+  it('refuses to export a submission with errors', async () => {
+    const project = await testProject();
+    const path = await project.write('submissions/postgres/demo/1.0.0.yaml', 'catalogue: postgres@1.0.0\n');
+    const run = await runOfm(['export-ofm', path], project.root);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('error  schema');
+    expect(await readFile(path, 'utf8')).toBe('catalogue: postgres@1.0.0\n');
+  });
+});

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createAjv } from '../../scripts/lib/ajv.ts';
+import { schemas } from '../../scripts/lib/schemas.ts';
+import { runOfm } from '../helpers/cli.ts';
+import { OPERATOR_YAML, submission, testProject } from '../helpers/project.ts';
+
+const evidence = '  evidence: [{ title: TLS, url: "https://demo.example.org/docs/1.2/tls/" }]';
+
+async function projectWith(features: string) {
+  const project = await testProject();
+  await project.write('submissions/postgres/demo/operator.yaml', OPERATOR_YAML);
+  await project.write('submissions/postgres/demo/1.2.0.yaml', submission(features));
+  return project;
+}
+
+describe('ofm validate', () => {
+  it('exits 0 and says so when everything is valid', async () => {
+    const project = await projectWith(`tlssp:\n  value: true\n${evidence}`);
+    const run = await runOfm(['validate'], project.root);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe('✔ 3 files checked, no problems.\n');
+  });
+
+  it('exits 0 with warnings only', async () => {
+    const project = await projectWith(`tlssp:\n  value: true\n${evidence}`);
+    await project.write('submissions/postgres/demo/1.3.0.yaml', submission(`tlssp:\n  value: true\n${evidence}`, { version: '"1.3.0"' }).replace(/^# yaml.*\n/, ''));
+    const run = await runOfm(['validate'], project.root);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('warning  schema-comment');
+  });
+
+  it('exits 1 on errors, with file:line:col, the rule, the message, a hint and a code frame', async () => {
+    const project = await projectWith('tlsp:\n  value: true');
+    const run = await runOfm(['validate', 'submissions'], project.root);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('submissions/postgres/demo/1.2.0.yaml:7:3  error  unknown-feature  "tlsp" is not a feature of postgres@1.0.0.');
+    expect(lines[1]).toBe('  hint: Did you mean "tlssp" (TLS Support)?');
+    expect(lines).toContain('    > 7 |   tlsp:');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 1 error and 0 warnings in 2 files checked.');
+  });
+
+  it('prints JSON that matches schema/findings.schema.json', async () => {
+    const project = await projectWith('tlsp:\n  value: true');
+    const run = await runOfm(['validate', '--format', 'json'], project.root);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(createAjv().validate(schemas.findings.$id, report)).toBe(true);
+    expect(report).toEqual({
+      findings: [
+        {
+          file: 'submissions/postgres/demo/1.2.0.yaml',
+          line: 7,
+          column: 3,
+          rule: 'unknown-feature',
+          severity: 'error',
+          message: '"tlsp" is not a feature of postgres@1.0.0.',
+          hint: 'Did you mean "tlssp" (TLS Support)?',
+        },
+      ],
+      summary: { files: 3, errors: 1, warnings: 0 },
+    });
+  });
+
+  it('prints GitHub workflow annotations', async () => {
+    const project = await projectWith('tlsp:\n  value: true');
+    const run = await runOfm(['validate', '--format=github', 'submissions/postgres/demo/1.2.0.yaml'], project.root);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n')[0]).toBe(
+      '::error file=submissions/postgres/demo/1.2.0.yaml,line=7,col=3,title=ofm unknown-feature::"tlsp" is not a feature of postgres@1.0.0.%0AHint: Did you mean "tlssp" (TLS Support)?',
+    );
+  });
+
+  it('validates only the paths given, from a subfolder too', async () => {
+    const project = await projectWith('tlsp:\n  value: true');
+    const run = await runOfm(['validate', 'catalogue.yaml'], `${project.root}/features/postgres`);
+    expect(run).toMatchObject({ code: 0, stdout: '✔ 1 file checked, no problems.\n' });
+  });
+
+  it.each([
+    [['validate', 'no/such/file.yaml'], 'ofm: No such file or folder: no/such/file.yaml'],
+    [['validate', '--format', 'xml'], 'ofm: Unknown format "xml"; use text, json, github.'],
+    [['validate', '--fromat', 'json'], "ofm: Unknown option '--fromat'"],
+    [['vaildate'], 'ofm: Unknown command "vaildate".'],
+  ])('exits 2 on a usage error: %j', async (args, message) => {
+    const project = await testProject();
+    const run = await runOfm(args, project.root);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints help and its version', async () => {
+    const project = await testProject();
+    expect((await runOfm(['--help'], project.root)).stdout).toContain('ofm validate [paths…] [--format text|json|github]');
+    expect((await runOfm(['validate', '--help'], project.root)).code).toBe(0);
+    expect((await runOfm(['--version'], project.root)).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it.runIf(existsSync('/usr/bin/node'))('starts under an older system Node.js by handing over to the Node.js 24 that npm installed', async () => {
+    const project = await testProject();
+    const run = await runOfm(['validate'], project.root, '/usr/bin/node');
+    expect(run).toMatchObject({ code: 0, stdout: '✔ 1 file checked, no problems.\n' });
+  });
+});

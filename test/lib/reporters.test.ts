@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createAjv } from '../../scripts/lib/ajv.ts';
+import { toReport, type Diagnostic } from '../../scripts/lib/diagnostic.ts';
+import { formatGithub } from '../../scripts/lib/reporters/github.ts';
+import { formatJson } from '../../scripts/lib/reporters/json.ts';
+import { formatText } from '../../scripts/lib/reporters/text.ts';
+import { schemas } from '../../scripts/lib/schemas.ts';
+
+const finding: Diagnostic = {
+  file: 'submissions/postgres/demo/1.2.0.yaml',
+  line: 2,
+  column: 3,
+  rule: 'unknown-feature',
+  severity: 'error',
+  message: '"tlsp" is not a feature of postgres@1.0.0.',
+  hint: 'Did you mean "tlssp" (TLS Support)?',
+};
+const report = toReport([finding, { ...finding, line: 1, column: 1, rule: 'schema-comment', severity: 'warning', message: 'a, b: 100%\nc' }], 1);
+
+describe('reporters', () => {
+  it('text: file:line:col, severity, rule, message, hint and a code frame pointing at the column', () => {
+    const text = formatText(report, { sources: new Map([[finding.file, 'features:\n  tlsp: {}\n']]), color: false });
+    const block = text.split('\n\n')[1]!.split('\n');
+    expect(block[0]).toBe('submissions/postgres/demo/1.2.0.yaml:2:3  error  unknown-feature  "tlsp" is not a feature of postgres@1.0.0.');
+    expect(block[1]).toBe('  hint: Did you mean "tlssp" (TLS Support)?');
+    expect(block).toContain('    > 2 |   tlsp: {}');
+    expect(block).toContain('        |   ^');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('✖ 1 error and 1 warning in 1 file checked.');
+  });
+
+  it('json: matches schema/findings.schema.json, sorted by position', () => {
+    const parsed = JSON.parse(formatJson(report));
+    expect(createAjv().validate(schemas.findings.$id, parsed)).toBe(true);
+    expect(parsed.findings.map((f: Diagnostic) => f.line)).toEqual([1, 2]);
+    expect(parsed.summary).toEqual({ files: 1, errors: 1, warnings: 1 });
+  });
+
+  it('github: one escaped workflow command per finding', () => {
+    const lines = formatGithub(report).trimEnd().split('\n');
+    expect(lines[0]).toBe('::warning file=submissions/postgres/demo/1.2.0.yaml,line=1,col=1,title=ofm schema-comment::a, b: 100%25%0Ac%0AHint: Did you mean "tlssp" (TLS Support)?');
+    expect(lines[1]).toMatch(/^::error file=.*,line=2,col=3,title=ofm unknown-feature::"tlsp" is not a feature/);
+  });
+});

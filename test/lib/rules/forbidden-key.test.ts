@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { submission, withSubmission } from '../../helpers/project.ts';
+
+describe('forbidden-key', () => {
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses the key %s', async (key) => {
+    const findings = await withSubmission(submission(`${key}:\n  polluted: true`));
+    expect(findings).toEqual([expect.objectContaining({ rule: 'forbidden-key', line: 7, column: 3, message: `The key "${key}" is not allowed.` })]);
+  });
+
+  it('refuses keys that are lists or mappings', async () => {
+    const findings = await withSubmission(submission('? [a, b]\n: 1'));
+    expect(findings).toEqual([expect.objectContaining({ rule: 'forbidden-key', line: 7, column: 5 })]);
+  });
+});

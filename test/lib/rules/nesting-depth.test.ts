@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { nestingDepth, MAX_NESTING } from '../../../scripts/lib/rules/nesting-depth.ts';
+import { testProject } from '../../helpers/project.ts';
+
+describe('nesting-depth', () => {
+  it(`accepts nesting up to ${MAX_NESTING} levels, and brackets inside quoted text`, () => {
+    const text = `a: ${'['.repeat(MAX_NESTING)}${']'.repeat(MAX_NESTING)}\nb: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["\n`;
+    expect(nestingDepth.check({ file: 'x', text })).toEqual([]);
+  });
+
+  it('refuses deeper nesting before parsing, at the bracket that goes too deep', async () => {
+    const project = await testProject();
+    const depth = 200_000;
+    await project.write('submissions/postgres/demo/1.2.0.yaml', `features: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+    const findings = await project.validate('submissions/postgres/demo/1.2.0.yaml');
+    expect(findings).toEqual([expect.objectContaining({ rule: 'nesting-depth', line: 1, column: 11 + MAX_NESTING })]);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { newOperatorText, newSubmissionText, nextSubmissionText } from '../../scripts/lib/template.ts';
+import { OPERATOR_YAML, testProject } from '../helpers/project.ts';
+
+describe('new submission template', () => {
+  it('lists every feature as unknown, explained in comments, and validates as written', async () => {
+    const project = await testProject();
+    const index = (await project.open()).catalogues.get('postgres')!;
+    const relativePath = 'submissions/postgres/demo/1.2.0.yaml';
+    const text = newSubmissionText(index, { relativePath, operator: 'demo', version: '1.2.0', released: '2026-05-22' });
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../schema/generated/postgres.submission.schema.json');
+    expect(text).toContain('# instm: Installation mechanism (main feature)');
+    expect(text).toContain('# What: The ways a user can install the operator itself');
+    expect(text).toContain('# To claim: List every installation method');
+    expect(text).toContain('# ── Backups ');
+    const data = parse(text) as { features: Record<string, unknown> };
+    expect(Object.keys(data.features)).toHaveLength(101);
+    await project.write('submissions/postgres/demo/operator.yaml', OPERATOR_YAML);
+    await project.write(relativePath, text);
+    expect(await project.validate(relativePath)).toEqual([]);
+  });
+
+  it('moves an earlier submission to a new release, keeping claims and comments', () => {
+    const previous = '# yaml-language-server: $schema=x\ncatalogue: postgres@1.0.0\noperator: demo\nversion: 1.1.0\nreleased: 2026-01-01\nrelease_notes: https://demo.example.org/1.1.0\nfeatures:\n  # kept\n  tlssp:\n    value: true\n';
+    const next = nextSubmissionText(previous, 'postgres@1.0.0', { relativePath: 'x', operator: 'demo', version: '1.2.0', released: '2026-05-22' });
+    expect(next).toContain('# kept');
+    expect(parse(next)).toEqual({ catalogue: 'postgres@1.0.0', operator: 'demo', version: '1.2.0', released: '2026-05-22', features: { tlssp: { value: true } } });
+  });
+
+  it('writes an operator.yaml whose blanks the validator asks for', async () => {
+    const project = await testProject();
+    await project.write('submissions/postgres/demo/operator.yaml', newOperatorText('submissions/postgres/demo/operator.yaml', 'demo'));
+    const findings = await project.validate('submissions/postgres/demo/operator.yaml');
+    expect(findings.map((f) => f.message)).toEqual([
+      'name is empty.',
+      'vendor is empty.',
+      'homepage: the text "" is not valid: it must be an absolute https:// URL.',
+      'repository: the text "" is not valid: it must be an absolute https:// URL.',
+      'license: the text "" is not valid: it must be an SPDX license expression such as "Apache-2.0".',
+      'maintainers is empty.',
+    ]);
+  });
+});
