@@ -17,6 +17,7 @@ const typeFileNames: Record<SchemaName, string> = {
   catalogue: 'catalogue.ts',
   operator: 'operator.ts',
   submission: 'submission.ts',
+  sources: 'sources.ts',
   findings: 'findings.ts',
   ofmInterchange: 'ofm-interchange.ts',
 };

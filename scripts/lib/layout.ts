@@ -7,8 +7,9 @@ export const SUBMISSIONS_DIR = 'submissions';
 export const SCHEMA_DIR = 'schema';
 export const CATALOGUE_FILE = 'catalogue.yaml';
 export const OPERATOR_FILE = 'operator.yaml';
+export const SOURCES_FILE = 'sources.yaml';
 
-export type FileKind = 'catalogue' | 'operator' | 'submission';
+export type FileKind = 'catalogue' | 'operator' | 'submission' | 'sources';
 
 export const cataloguePath = (technology: string): string =>
   `${FEATURES_DIR}/${technology}/${CATALOGUE_FILE}`;
@@ -33,7 +34,8 @@ export function classifyPath(rel: string): FileKind | undefined {
   const parts = rel.split('/');
   if (parts.length === 3 && parts[0] === FEATURES_DIR && parts[2] === CATALOGUE_FILE) return 'catalogue';
   if (parts.length === 4 && parts[0] === SUBMISSIONS_DIR && /\.ya?ml$/.test(parts[3] ?? '')) {
-    return parts[3] === OPERATOR_FILE ? 'operator' : 'submission';
+    if (parts[3] === OPERATOR_FILE) return 'operator';
+    return parts[3] === SOURCES_FILE ? 'sources' : 'submission';
   }
   return undefined;
 }
@@ -44,6 +46,7 @@ export function classifyData(data: unknown): FileKind | undefined {
   if ('features' in data && 'catalogue' in data) return 'submission';
   if ('features' in data && 'categories' in data) return 'catalogue';
   if ('vendor' in data || 'maintainers' in data) return 'operator';
+  if ('releases' in data) return 'sources';
   if ('features' in data) return 'submission';
   return undefined;
 }
@@ -66,8 +69,8 @@ export function schemaCommentFor(rel: string, kind: FileKind, technology: string
   const target =
     kind === 'catalogue'
       ? `${SCHEMA_DIR}/catalogue.schema.json`
-      : kind === 'operator'
-        ? `${SCHEMA_DIR}/operator.schema.json`
-        : generatedSubmissionSchemaPath(technology);
+      : kind === 'submission'
+        ? generatedSubmissionSchemaPath(technology)
+        : `${SCHEMA_DIR}/${kind}.schema.json`;
   return `# yaml-language-server: $schema=${up}${target}`;
 }

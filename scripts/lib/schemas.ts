@@ -4,9 +4,10 @@ import catalogue from '../../schema/catalogue.schema.json' with { type: 'json' }
 import findings from '../../schema/findings.schema.json' with { type: 'json' };
 import ofmInterchange from '../../schema/ofm-interchange.schema.json' with { type: 'json' };
 import operator from '../../schema/operator.schema.json' with { type: 'json' };
+import sources from '../../schema/sources.schema.json' with { type: 'json' };
 import submission from '../../schema/submission.schema.json' with { type: 'json' };
 
-export const schemas = { catalogue, operator, submission, findings, ofmInterchange } as const;
+export const schemas = { catalogue, operator, submission, sources, findings, ofmInterchange } as const;
 
 export type SchemaName = keyof typeof schemas;
 
@@ -15,6 +16,7 @@ export const schemaFileNames: Record<SchemaName, string> = {
   catalogue: 'catalogue.schema.json',
   operator: 'operator.schema.json',
   submission: 'submission.schema.json',
+  sources: 'sources.schema.json',
   findings: 'findings.schema.json',
   ofmInterchange: 'ofm-interchange.schema.json',
 };

@@ -14,6 +14,7 @@ export const filePath: Rule<DataSubject> = {
     const mismatch = (key: string, found: string, where: string, hint: string) =>
       findings.push(error({ path: [key] }, `${key} "${found}" does not match ${where}.`, hint));
 
+    if (kind === 'sources') return findings;
     if (kind === 'catalogue') {
       const technology = data['technology'];
       if (typeof technology === 'string' && technology !== parent) {

@@ -19,6 +19,7 @@ import { partialNotes } from './partial-notes.ts';
 import type { BytesSubject, DataSubject, DocumentSubject, Rule, TextSubject } from './rule.ts';
 import { schema } from './schema.ts';
 import { schemaComment } from './schema-comment.ts';
+import { sourcesReleases } from './sources-releases.ts';
 import { supportValue } from './support-value.ts';
 import { unknownFeature } from './unknown-feature.ts';
 import { yamlSyntax } from './yaml-syntax.ts';
@@ -40,6 +41,7 @@ export const dataRules: readonly Rule<DataSubject>[] = [
   partialNotes,
   evidenceRequired,
   evidenceUrl,
+  sourcesReleases,
 ];
 
 export const allRules: ReadonlyArray<Rule<never>> = [...bytesRules, ...textRules, ...documentRules, ...dataRules];

@@ -8,6 +8,7 @@ const schemaIds: Record<FileKind, string> = {
   catalogue: schemas.catalogue.$id,
   operator: schemas.operator.$id,
   submission: schemas.submission.$id,
+  sources: schemas.sources.$id,
 };
 
 export const schema: Rule<DataSubject> = {
