@@ -75,6 +75,7 @@ export function submissionSchemaFor(catalogue: Catalogue): JsonSchema {
     const description = describe(feature, catalogue);
     const property: JsonSchema = {
       $ref: '#/$defs/Claim',
+      type: 'object',
       title: feature.name,
       description,
       markdownDescription: description,
