@@ -4,6 +4,7 @@
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { Project } from './project.ts';
 import { generatedSubmissionSchemaPath } from './layout.ts';
+import { bytesRules, dataRules, documentRules, INTERNAL_ERROR_RULE, textRules } from './rules/index.ts';
 import { schemaFileNames, schemas, type SchemaName } from './schemas.ts';
 import { submissionSchemaFor } from './submission-schema.ts';
 
@@ -42,5 +43,33 @@ export async function generatedFiles(project: Project): Promise<GeneratedFile[]>
       content: `${JSON.stringify(schema, null, 2)}\n`,
     });
   }
+  files.push({ path: 'docs/rules.md', content: rulesPage() });
   return files;
+}
+
+/** docs/rules.md: every check `ofm validate` makes, from the rule registry. */
+function rulesPage(): string {
+  const stages: Array<[string, ReadonlyArray<{ id: string; description: string; kinds?: readonly string[] }>]> = [
+    ['bytes (before the file is read as text)', bytesRules],
+    ['text (before it is parsed)', textRules],
+    ['YAML tree (before it becomes data)', documentRules],
+    ['data', dataRules],
+  ];
+  const rows = stages.flatMap(([stage, rules]) =>
+    rules.map((r) => `| \`${r.id}\` | ${stage} | ${r.kinds?.join(', ') ?? 'all'} | ${r.description.replaceAll('|', '\\|')} |`),
+  );
+  return [
+    '<!-- Generated from scripts/lib/rules by `npm run generate`. Do not edit. -->',
+    '# Validation rules',
+    '',
+    'Every finding of `ofm validate` names one of these rules. A file is checked stage by stage;',
+    'when a stage finds an error, the later stages are skipped for that file, since they need what',
+    'it checks. Findings of one rule are capped at 50 per file.',
+    '',
+    '| Rule | Stage | Files | What it checks |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    `| \`${INTERNAL_ERROR_RULE}\` | any | all | A rule failed on the file: a bug in OFM, not in the file. Please report it. |`,
+    '',
+  ].join('\n');
 }

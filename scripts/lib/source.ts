@@ -3,8 +3,11 @@
 import { open, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 
-/** Larger files are refused unread; real submissions are a few tens of KiB. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Larger files are refused unread. A complete submission with every feature commented is under
+ * 50 KiB; the limit leaves five times that, and keeps the worst case fast.
+ */
+export const MAX_FILE_BYTES = 256 * 1024;
 
 export interface FileBytes {
   readonly size: number;

@@ -37,9 +37,22 @@ function runRules<S>(rules: readonly Rule<S>[], subject: S, file: string, where:
       diagnostics.push(...findings.map((f) => toDiagnostic(f, INTERNAL_ERROR_RULE, file, where)));
       continue;
     }
-    diagnostics.push(...findings.map((f) => toDiagnostic(f, rule.id, file, where)));
+    diagnostics.push(...capped(findings).map((f) => toDiagnostic(f, rule.id, file, where)));
   }
   return diagnostics;
+}
+
+/** A hostile file can make thousands of findings of one kind; the first few say enough. */
+export const MAX_FINDINGS_PER_RULE = 50;
+
+function capped(findings: RuleFinding[]): RuleFinding[] {
+  if (findings.length <= MAX_FINDINGS_PER_RULE) return findings;
+  const rest = findings.length - MAX_FINDINGS_PER_RULE;
+  const next = findings[MAX_FINDINGS_PER_RULE]!;
+  return [
+    ...findings.slice(0, MAX_FINDINGS_PER_RULE),
+    { ...next, message: `${rest} more finding${rest === 1 ? '' : 's'} like the ones above, from here on, are not shown.`, hint: 'Fix the ones shown and validate again.' },
+  ];
 }
 
 function toDiagnostic(finding: RuleFinding, rule: string, file: string, where: Resolve): Diagnostic {

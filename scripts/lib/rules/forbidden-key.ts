@@ -6,7 +6,7 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 export const forbiddenKey: Rule<DocumentSubject> = {
   id: 'forbidden-key',
-  description: 'Keys are plain text, and never __proto__, constructor or prototype.',
+  description: 'Keys are plain text, and never `__proto__`, `constructor` or `prototype`.',
   check({ document }) {
     const findings: RuleFinding[] = [];
     visit(document, {

@@ -13,7 +13,7 @@ const schemaIds: Record<FileKind, string> = {
 
 export const schema: Rule<DataSubject> = {
   id: 'schema',
-  description: 'The file matches its JSON Schema in schema/ (catalogue, operator or submission).',
+  description: 'The file matches its JSON Schema in schema/ (catalogue, operator, submission or sources).',
   check({ kind, data, project }) {
     const validate = validatorFor(project.ajv, schemaIds[kind]);
     if (validate(data)) return [];

@@ -16,6 +16,6 @@ describe('file-size', () => {
     await project.write('submissions/postgres/demo/1.2.0.yaml', `features:\n${'  # padding\n'.repeat(300_000)}`);
     const findings = await project.validate('submissions/postgres/demo/1.2.0.yaml');
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: 'file-size', line: 1, column: 1, message: 'The file is 3.4 MiB; OFM reads data files up to 1.0 MiB.' });
+    expect(findings[0]).toMatchObject({ rule: 'file-size', line: 1, column: 1, message: 'The file is 3.4 MiB; OFM reads data files up to 256 KiB.' });
   });
 });

@@ -10,7 +10,7 @@ describe('nesting-depth', () => {
 
   it('refuses deeper nesting before parsing, at the bracket that goes too deep', async () => {
     const project = await testProject();
-    const depth = 200_000;
+    const depth = 100_000;
     await project.write('submissions/postgres/demo/1.2.0.yaml', `features: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
     const findings = await project.validate('submissions/postgres/demo/1.2.0.yaml');
     expect(findings).toEqual([expect.objectContaining({ rule: 'nesting-depth', line: 1, column: 11 + MAX_NESTING })]);

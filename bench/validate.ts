@@ -1,0 +1,150 @@
+// `npm run bench:validate`: how long validation takes, beside the bare cost of parsing the same
+// files and checking them against the submission schema. A benchmark, not a test: it prints
+// numbers and asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load as jsYamlLoad } from 'js-yaml';
+import { parse as yamlParse } from 'yaml';
+import { createAjv, validatorFor } from '../scripts/lib/ajv.ts';
+import type { Feature } from '../scripts/lib/catalogue.ts';
+import { openProject } from '../scripts/lib/project.ts';
+import { schemas } from '../scripts/lib/schemas.ts';
+import { MAX_FILE_BYTES as MAX } from '../scripts/lib/source.ts';
+import { dataFiles, validateFiles } from '../scripts/lib/validate.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function time(run: () => Promise<unknown> | unknown): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+function sampleValue(feature: Feature, seed: number): unknown {
+  switch (feature.type) {
+    case 'boolean':
+      return seed % 3 !== 0;
+    case 'integer':
+      return seed % 60;
+    case 'string':
+      return feature.values?.allowed?.[seed % feature.values.allowed.length]?.value ?? `text ${seed}`;
+    case 'string_array':
+      if (feature.values?.pattern) return feature.id === 'k8ver' ? ['1.34', '1.33'] : ['18', '17'];
+      return (feature.values?.allowed ?? [{ value: 'a' }, { value: 'b' }]).slice(0, 1 + (seed % 2)).map((a) => a.value);
+  }
+}
+
+/** A project with `operators` × `versions` valid submissions of every feature. */
+async function generatedProject(operators: number, versions: number): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'ofm-bench-'));
+  await cp(join(root, 'schema'), join(dir, 'schema'), { recursive: true });
+  await cp(join(root, 'features'), join(dir, 'features'), { recursive: true });
+  const { catalogues } = await openProject(root);
+  const features = catalogues.get('postgres')!.catalogue.features;
+  for (let o = 0; o < operators; o++) {
+    const id = `operator-${o}`;
+    const folder = join(dir, 'submissions/postgres', id);
+    await mkdir(folder, { recursive: true });
+    await writeFile(
+      join(folder, 'operator.yaml'),
+      `# yaml-language-server: $schema=../../../schema/operator.schema.json\nid: ${id}\nname: Operator ${o}\nvendor: Vendor ${o}\nhomepage: https://example.org/${id}\nrepository: https://github.com/example/${id}\nlicense: Apache-2.0\nmaintainers: [someone]\ndocumentation:\n  url: https://example.org/${id}/docs/{major}.{minor}/\n`,
+    );
+    for (let v = 0; v < versions; v++) {
+      const version = `1.${v}.0`;
+      const lines = ['# yaml-language-server: $schema=../../../schema/generated/postgres.submission.schema.json', 'catalogue: postgres@1.0.0', `operator: ${id}`, `version: "${version}"`, 'released: 2026-05-22', 'features:'];
+      features.forEach((feature, i) => {
+        lines.push(`  ${feature.id}:`, `    value: ${JSON.stringify(sampleValue(feature, o + v + i))}`);
+        lines.push('    evidence:', `      - title: Documentation`, `        url: https://example.org/${id}/docs/1.${v}/${feature.id}/#section`);
+        if (i % 5 === 0) lines.push('    notes: Works with the default settings; see the linked section for the limits.');
+      });
+      await writeFile(join(folder, `${version}.yaml`), `${lines.join('\n')}\n`);
+    }
+  }
+  return dir;
+}
+
+async function measure(label: string, projectRoot: string): Promise<string[]> {
+  const project = await openProject(projectRoot);
+  const files = await dataFiles(project, []);
+  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  let findings = 0;
+  const ofm = await time(async () => {
+    const fresh = await openProject(projectRoot);
+    findings = (await validateFiles(fresh, files)).reduce((n, r) => n + r.diagnostics.length, 0);
+  });
+  const ajv = createAjv();
+  const submission = validatorFor(ajv, schemas.submission.$id);
+  const bareYaml = await time(async () => {
+    for (const file of files) submission(yamlParse(await readFile(file, 'utf8')));
+  });
+  const bareJsYaml = await time(async () => {
+    for (const file of files) submission(jsYamlLoad(await readFile(file, 'utf8')));
+  });
+  const cli = spawnSync(process.execPath, [join(root, 'scripts/cli.ts'), 'validate', '--format', 'json'], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const cliStart = performance.now();
+  spawnSync(process.execPath, [join(root, 'scripts/cli.ts'), 'validate', '--format', 'json'], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const cliTime = performance.now() - cliStart;
+  const per = (ms: number) => `${ms.toFixed(0).padStart(6)} ms  (${((ms * 1000) / files.length).toFixed(0).padStart(5)} µs/file)`;
+  return [
+    `${label}: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB, ${findings} findings (CLI exit ${cli.status})`,
+    `  ofm validate, all rules, in-process    ${per(ofm)}`,
+    `  ofm validate, CLI process end to end   ${per(cliTime)}`,
+    `  bare yaml.parse + Ajv (schema only)    ${per(bareYaml)}`,
+    `  bare js-yaml load + Ajv (schema only)  ${per(bareJsYaml)}`,
+  ];
+}
+
+/** Time for single hostile files, each through the whole CLI. */
+async function hostile(): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'ofm-bench-bad-'));
+  await cp(join(root, 'schema'), join(dir, 'schema'), { recursive: true });
+  await cp(join(root, 'features'), join(dir, 'features'), { recursive: true });
+  const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 10; i++) laughs.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+  const cases: Array<[string, string | Buffer]> = [
+    ['billion laughs', `${laughs.join('\n')}\n`],
+    ['nesting 128,000 deep (256 KiB)', `f: ${'['.repeat(MAX / 2 - 4)}${']'.repeat(MAX / 2 - 4)}\n`],
+    ['256 KiB of keys (17,000)', Array.from({ length: 20_000 }, (_, i) => `key${i}: value`).join('\n').slice(0, MAX - 1)],
+    ['256 KiB of list items', `a:\n${'  - x\n'.repeat(MAX / 6 - 2)}`],
+    ['256 KiB one line', `a: "${'x'.repeat(MAX - 10)}"\n`],
+    ['8 MiB file', 'a: b\n'.repeat(8 * 1024 * 1024 / 5)],
+    ['20,000 duplicate keys', Array.from({ length: 20_000 }, () => 'k: v').join('\n')],
+    ['Latin-1, 256 KiB', Buffer.from(`notes: ${'é'.repeat(MAX - 10)}\n`, 'latin1')],
+  ];
+  const lines = ['Hostile single files (whole CLI process, including its ~0.3 s start-up):'];
+  for (const [name, content] of cases) {
+    const path = join(dir, 'bad.yaml');
+    await writeFile(path, content);
+    const start = performance.now();
+    const run = spawnSync(process.execPath, [join(root, 'scripts/cli.ts'), 'validate', '--format', 'json', path], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const ms = performance.now() - start;
+    const rules = [...new Set((JSON.parse(run.stdout).findings as Array<{ rule: string }>).map((f) => f.rule))].join(', ');
+    lines.push(`  ${name.padEnd(30)} ${ms.toFixed(0).padStart(5)} ms  exit ${run.status}  ${rules}`);
+  }
+  await rm(dir, { recursive: true, force: true });
+  return lines;
+}
+
+const generated = await generatedProject(100, 10);
+const report = [
+  `Node ${process.version}, ${RUNS} runs each, median.`,
+  ...(await measure('Shipped data', root)),
+  ...(await measure('Generated: 1,000 submissions of 101 features (+100 operator.yaml, catalogue)', generated)),
+  ...(await hostile()),
+];
+await rm(generated, { recursive: true, force: true });
+process.stdout.write(`${report.join('\n')}\n`);
