@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError, type CommandResult } from './commands/command.ts';
+import { evidence } from './commands/evidence.ts';
 import { exportOfm, importOfm } from './commands/interchange.ts';
 import { newSubmission } from './commands/new.ts';
 import { validate } from './commands/validate.ts';
@@ -13,7 +14,7 @@ interface CommandSpec {
   readonly summary: string;
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
-  readonly run: (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<CommandResult>;
+  readonly run: (values: Record<string, string | boolean | string[] | undefined>, positionals: string[]) => Promise<CommandResult>;
 }
 
 const color = process.stdout.isTTY === true && !process.env['NO_COLOR'];
@@ -25,6 +26,48 @@ const commands: Record<string, CommandSpec> = {
     options: { format: { type: 'string', default: 'text' } },
     run: (values, positionals) =>
       validate({ paths: positionals, format: String(values['format']), cwd: process.cwd(), color }),
+  },
+  evidence: {
+    summary: 'Check the evidence links of submissions: online over HTTP and the GitHub API, or --offline against local documentation sources.',
+    usage:
+      'ofm evidence [paths…] [--offline --docs-source <operator-id>=<path>… --repository <github-url>=<path>…] [--write-report] [--format text|json|github] [--no-cache] [--cache-ttl <hours>] [--concurrency <n>] [--per-host <n>] [--timeout <seconds>] [--retries <n>]',
+    options: {
+      format: { type: 'string', default: 'text' },
+      offline: { type: 'boolean', default: false },
+      'docs-source': { type: 'string', multiple: true, default: [] },
+      repository: { type: 'string', multiple: true, default: [] },
+      'write-report': { type: 'boolean', default: false },
+      cache: { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
+      'cache-ttl': { type: 'string', default: '24' },
+      concurrency: { type: 'string', default: '8' },
+      'per-host': { type: 'string', default: '2' },
+      timeout: { type: 'string', default: '15' },
+      retries: { type: 'string', default: '3' },
+      'allow-address': { type: 'string', multiple: true, default: [] },
+      'github-api-url': { type: 'string' },
+    },
+    run: (values, positionals) =>
+      evidence({
+        paths: positionals,
+        format: String(values['format']),
+        cwd: process.cwd(),
+        color,
+        offline: values['offline'] === true,
+        docsSources: values['docs-source'] as unknown as string[],
+        repositories: values['repository'] as unknown as string[],
+        writeReport: values['write-report'] === true,
+        cacheFile: values['cache'] as string | undefined,
+        noCache: values['no-cache'] === true,
+        cacheTtlHours: Number(values['cache-ttl']),
+        concurrency: Number(values['concurrency']),
+        perHost: Number(values['per-host']),
+        timeoutSeconds: Number(values['timeout']),
+        retries: Number(values['retries']),
+        allowAddresses: values['allow-address'] as unknown as string[],
+        githubApiUrl: values['github-api-url'] as string | undefined,
+        githubToken: process.env['GITHUB_TOKEN'] || undefined,
+      }),
   },
   new: {
     summary: 'Write a submission to fill in, listing every feature of the catalogue with its definition and criteria (and operator.yaml if missing).',
@@ -96,7 +139,7 @@ async function main(argv: string[]): Promise<CommandResult> {
   });
   if (values['help']) return { exitCode: 0, stdout: `${command.usage}\n\n${command.summary}\n`, stderr: '' };
   try {
-    return await command.run(values as Record<string, string | boolean | undefined>, positionals);
+    return await command.run(values as Record<string, string | boolean | string[] | undefined>, positionals);
   } catch (cause) {
     if (cause instanceof UsageError) throw new UsageError(`${cause.message}\n\nUsage: ${command.usage}`);
     throw cause;

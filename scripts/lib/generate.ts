@@ -4,6 +4,7 @@
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { Project } from './project.ts';
 import { generatedSubmissionSchemaPath } from './layout.ts';
+import { EVIDENCE_PROBLEMS } from './evidence/problems.ts';
 import { bytesRules, dataRules, documentRules, INTERNAL_ERROR_RULE, textRules } from './rules/index.ts';
 import { schemaFileNames, schemas, type SchemaName } from './schemas.ts';
 import { submissionSchemaFor } from './submission-schema.ts';
@@ -19,6 +20,7 @@ const typeFileNames: Record<SchemaName, string> = {
   operator: 'operator.ts',
   submission: 'submission.ts',
   sources: 'sources.ts',
+  evidenceReport: 'evidence-report.ts',
   findings: 'findings.ts',
   ofmInterchange: 'ofm-interchange.ts',
 };
@@ -70,6 +72,15 @@ function rulesPage(): string {
     '| --- | --- | --- | --- |',
     ...rows,
     `| \`${INTERNAL_ERROR_RULE}\` | any | all | A rule failed on the file: a bug in OFM, not in the file. Please report it. |`,
+    '',
+    '## Evidence checks',
+    '',
+    '`ofm evidence` reports each problem with an evidence link at the link\'s URL in the submission,',
+    'under one of these ids:',
+    '',
+    '| Rule | What it means |',
+    '| --- | --- |',
+    ...Object.entries(EVIDENCE_PROBLEMS).map(([id, description]) => `| \`${id}\` | ${description} |`),
     '',
   ].join('\n');
 }

@@ -9,7 +9,10 @@ export const CATALOGUE_FILE = 'catalogue.yaml';
 export const OPERATOR_FILE = 'operator.yaml';
 export const SOURCES_FILE = 'sources.yaml';
 
-export type FileKind = 'catalogue' | 'operator' | 'submission' | 'sources';
+export type FileKind = 'catalogue' | 'operator' | 'submission' | 'sources' | 'evidence-report';
+
+/** `<version>.evidence.json`: what `ofm evidence --write-report` found for `<version>.yaml`. */
+export const EVIDENCE_REPORT_SUFFIX = '.evidence.json';
 
 export const cataloguePath = (technology: string): string =>
   `${FEATURES_DIR}/${technology}/${CATALOGUE_FILE}`;
@@ -33,6 +36,7 @@ export function projectRelative(root: string, absolutePath: string): string | un
 export function classifyPath(rel: string): FileKind | undefined {
   const parts = rel.split('/');
   if (parts.length === 3 && parts[0] === FEATURES_DIR && parts[2] === CATALOGUE_FILE) return 'catalogue';
+  if (parts.length === 4 && parts[0] === SUBMISSIONS_DIR && parts[3]?.endsWith(EVIDENCE_REPORT_SUFFIX)) return 'evidence-report';
   if (parts.length === 4 && parts[0] === SUBMISSIONS_DIR && /\.ya?ml$/.test(parts[3] ?? '')) {
     if (parts[3] === OPERATOR_FILE) return 'operator';
     return parts[3] === SOURCES_FILE ? 'sources' : 'submission';
@@ -47,6 +51,7 @@ export function classifyData(data: unknown): FileKind | undefined {
   if ('features' in data && 'categories' in data) return 'catalogue';
   if ('vendor' in data || 'maintainers' in data) return 'operator';
   if ('releases' in data) return 'sources';
+  if ('links' in data && 'mode' in data) return 'evidence-report';
   if ('features' in data) return 'submission';
   return undefined;
 }

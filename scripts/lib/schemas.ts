@@ -1,13 +1,14 @@
 // The project's JSON Schemas (schema/*.schema.json), imported once so every module uses the same
 // objects. Their `$id`s are identifiers, not download addresses.
 import catalogue from '../../schema/catalogue.schema.json' with { type: 'json' };
+import evidenceReport from '../../schema/evidence-report.schema.json' with { type: 'json' };
 import findings from '../../schema/findings.schema.json' with { type: 'json' };
 import ofmInterchange from '../../schema/ofm-interchange.schema.json' with { type: 'json' };
 import operator from '../../schema/operator.schema.json' with { type: 'json' };
 import sources from '../../schema/sources.schema.json' with { type: 'json' };
 import submission from '../../schema/submission.schema.json' with { type: 'json' };
 
-export const schemas = { catalogue, operator, submission, sources, findings, ofmInterchange } as const;
+export const schemas = { catalogue, operator, submission, sources, evidenceReport, findings, ofmInterchange } as const;
 
 export type SchemaName = keyof typeof schemas;
 
@@ -17,6 +18,7 @@ export const schemaFileNames: Record<SchemaName, string> = {
   operator: 'operator.schema.json',
   submission: 'submission.schema.json',
   sources: 'sources.schema.json',
+  evidenceReport: 'evidence-report.schema.json',
   findings: 'findings.schema.json',
   ofmInterchange: 'ofm-interchange.schema.json',
 };

@@ -5,6 +5,43 @@
  * via the `definition` "HttpsUrl".
  */
 export type HttpsUrl = string;
+/**
+ * Where the documentation is written, so that evidence can be checked offline against the source of a release.
+ *
+ * This interface was referenced by `OperatorMetadata`'s JSON-Schema
+ * via the `definition` "DocumentationSource".
+ */
+export type DocumentationSource = DocumentationSource1 & {
+  /**
+   * Git repository holding the documentation source.
+   */
+  repository: string;
+  /**
+   * Template of the git tag or branch holding a release's documentation, for example `v{version}` or `release-{major}.{minor}`.
+   */
+  ref: string;
+  /**
+   * Templates of the source file for a documentation path, tried in order. `{path}` is the URL path below `url`, without leading or trailing slashes and without a trailing `index.html` or `.html`; for example `docs/{path}.md` and `docs/{path}/index.md`.
+   *
+   * @minItems 1
+   */
+  pages?: string[];
+  /**
+   * A folder whose Markdown pages each declare their own URL path in front matter (`url:`, as Hugo sites do), for sites where no `pages` template fits.
+   */
+  front_matter?: string;
+  /**
+   * Source file of the documentation root (the URL path is empty), for example `docs/index.md`.
+   */
+  index?: string;
+  /**
+   * How the documentation generator turns headings into anchors.
+   */
+  slugs?: 'github' | 'mkdocs' | 'hugo' | 'docusaurus' | 'sphinx';
+};
+export type DocumentationSource1 = {
+  [k: string]: unknown;
+};
 
 /**
  * Metadata of one operator (submissions/<technology>/<operator-id>/operator.yaml).
@@ -55,34 +92,4 @@ export interface Documentation {
    */
   unpinned?: string[];
   source?: DocumentationSource;
-}
-/**
- * Where the documentation is written, so that evidence can be checked offline against the source of a release.
- *
- * This interface was referenced by `OperatorMetadata`'s JSON-Schema
- * via the `definition` "DocumentationSource".
- */
-export interface DocumentationSource {
-  /**
-   * Git repository holding the documentation source.
-   */
-  repository: string;
-  /**
-   * Template of the git tag or branch holding a release's documentation, for example `v{version}` or `release-{major}.{minor}`.
-   */
-  ref: string;
-  /**
-   * Templates of the source file for a documentation path, tried in order. `{path}` is the URL path below `url`, without leading or trailing slashes, for example `docs/{path}.md` and `docs/{path}/index.md`.
-   *
-   * @minItems 1
-   */
-  pages: string[];
-  /**
-   * Source file of the documentation root (the URL path is empty), for example `docs/index.md`.
-   */
-  index?: string;
-  /**
-   * How the documentation generator turns headings into anchors.
-   */
-  slugs?: 'github' | 'mkdocs' | 'hugo' | 'docusaurus' | 'sphinx';
 }

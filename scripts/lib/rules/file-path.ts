@@ -1,6 +1,6 @@
 import { parseCatalogueRef } from '../catalogue.ts';
 import { isRecord } from '../claims.ts';
-import { FEATURES_DIR, OPERATOR_FILE, SUBMISSIONS_DIR } from '../layout.ts';
+import { EVIDENCE_REPORT_SUFFIX, FEATURES_DIR, OPERATOR_FILE, SUBMISSIONS_DIR } from '../layout.ts';
 import { folders } from './context.ts';
 import { error, type DataSubject, type Rule, type RuleFinding } from './rule.ts';
 
@@ -15,6 +15,13 @@ export const filePath: Rule<DataSubject> = {
       findings.push(error({ path: [key] }, `${key} "${found}" does not match ${where}.`, hint));
 
     if (kind === 'sources') return findings;
+    if (kind === 'evidence-report') {
+      const version = data['version'];
+      if (typeof version === 'string' && `${version}${EVIDENCE_REPORT_SUFFIX}` !== file) {
+        mismatch('version', version, `the file name "${file}"`, `An evidence report is named after its submission: ${version}${EVIDENCE_REPORT_SUFFIX}.`);
+      }
+      return findings;
+    }
     if (kind === 'catalogue') {
       const technology = data['technology'];
       if (typeof technology === 'string' && technology !== parent) {

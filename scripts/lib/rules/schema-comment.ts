@@ -10,7 +10,8 @@ export const schemaComment: Rule<DataSubject> = {
   id: 'schema-comment',
   description: 'A data file starts with the `# yaml-language-server: $schema=…` line, so editors check and complete it.',
   check({ kind, data, text, relativePath, absolutePath }) {
-    if (relativePath === undefined) return [];
+    // JSON has no comments; evidence reports are written by OFM, not by hand.
+    if (relativePath === undefined || kind === 'evidence-report') return [];
     const technology =
       kind === 'submission' ? parseCatalogueRef(isRecord(data) ? data['catalogue'] : undefined)?.technology : folders(absolutePath).parent;
     if (!technology) return [];

@@ -9,11 +9,12 @@ const schemaIds: Record<FileKind, string> = {
   operator: schemas.operator.$id,
   submission: schemas.submission.$id,
   sources: schemas.sources.$id,
+  'evidence-report': schemas.evidenceReport.$id,
 };
 
 export const schema: Rule<DataSubject> = {
   id: 'schema',
-  description: 'The file matches its JSON Schema in schema/ (catalogue, operator, submission or sources).',
+  description: 'The file matches its JSON Schema in schema/ (catalogue, operator, submission, sources or evidence report).',
   check({ kind, data, project }) {
     const validate = validatorFor(project.ajv, schemaIds[kind]);
     if (validate(data)) return [];

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EVIDENCE_PROBLEMS } from '../../../scripts/lib/evidence/problems.ts';
 import { allRules } from '../../../scripts/lib/rules/index.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
@@ -18,6 +19,7 @@ describe('the rule registry', () => {
   it('is documented in docs/rules.md, which CONTRIBUTING links', async () => {
     const page = await readFile(join(repoRoot, 'docs/rules.md'), 'utf8');
     for (const rule of allRules) expect(page).toContain(`| \`${rule.id}\` |`);
+    for (const id of Object.keys(EVIDENCE_PROBLEMS)) expect(page).toContain(`| \`${id}\` |`);
     expect(await readFile(join(repoRoot, 'CONTRIBUTING.md'), 'utf8').catch(() => '')).toContain('docs/rules.md');
   });
 });

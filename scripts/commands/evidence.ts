@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import pLimit from 'p-limit';
+import { validatorFor } from '../lib/ajv.ts';
+import { toReport } from '../lib/diagnostic.ts';
+import { PUBLIC_ONLY, type AddressPolicy } from '../lib/evidence/address-policy.ts';
+import { NO_CACHE, openCache } from '../lib/evidence/cache.ts';
+import { checkSubmission, summaryOf, type EvidenceRun } from '../lib/evidence/check.ts';
+import { DocsSourceChecker } from '../lib/evidence/checkers/docs-source.ts';
+import { GithubApiChecker } from '../lib/evidence/checkers/github-api.ts';
+import { HttpChecker } from '../lib/evidence/checkers/http.ts';
+import { RepositoryChecker } from '../lib/evidence/checkers/repository.ts';
+import { githubRepository } from '../lib/evidence/links.ts';
+import { classifyPath, findProjectRoot, projectRelative } from '../lib/layout.ts';
+import { openProject } from '../lib/project.ts';
+import { formatReport, FORMATS, isFormat } from '../lib/reporters/index.ts';
+import { schemas } from '../lib/schemas.ts';
+import { dataFiles } from '../lib/validate.ts';
+import { UsageError, type CommandResult } from './command.ts';
+
+const { version: toolVersion } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export interface EvidenceOptions {
+  readonly paths: readonly string[];
+  readonly format: string;
+  readonly cwd: string;
+  readonly color?: boolean;
+  readonly offline: boolean;
+  /** "<operator-id>=<folder or git repository>" */
+  readonly docsSources: readonly string[];
+  /** "<https://github.com/owner/repo>=<git repository>" */
+  readonly repositories: readonly string[];
+  readonly writeReport: boolean;
+  readonly cacheFile?: string;
+  readonly noCache: boolean;
+  readonly cacheTtlHours: number;
+  readonly concurrency: number;
+  readonly perHost: number;
+  readonly timeoutSeconds: number;
+  readonly retries: number;
+  /** Tests only: addresses the checker may connect to although they are not public ("*" for any). */
+  readonly allowAddresses: readonly string[];
+  readonly githubApiUrl?: string;
+  readonly githubToken?: string;
+  /** Backoff before the first retry, in milliseconds. */
+  readonly backoffMs?: number;
+  readonly now?: () => Date;
+}
+
+async function pairs(values: readonly string[], option: string, cwd: string, key: (name: string) => string | undefined): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  for (const value of values) {
+    const at = value.lastIndexOf('=');
+    const name = at > 0 ? key(value.slice(0, at)) : undefined;
+    if (!name) throw new UsageError(`--${option} takes <${option === 'docs-source' ? 'operator-id' : 'https://github.com/owner/repo'}>=<path>, not "${value}".`);
+    const path = resolve(cwd, value.slice(at + 1));
+    if (!(await stat(path).then((s) => s.isDirectory(), () => false))) throw new UsageError(`--${option}: no such folder: ${value.slice(at + 1)}`);
+    map.set(name, path);
+  }
+  return map;
+}
+
+const positive = (value: number, option: string) => {
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${option} takes a positive number.`);
+  return value;
+};
+
+export async function evidence(options: EvidenceOptions): Promise<CommandResult> {
+  if (!isFormat(options.format)) throw new UsageError(`Unknown format "${options.format}"; use ${FORMATS.join(', ')}.`);
+  const root = findProjectRoot(options.cwd);
+  if (!root) throw new UsageError('This is not inside an OFM project (no features/ and schema/ folders above).');
+  const paths = options.paths.map((p) => resolve(options.cwd, p));
+  for (const [i, path] of paths.entries()) {
+    if (!(await stat(path).then(() => true, () => false))) throw new UsageError(`No such file or folder: ${options.paths[i]}`);
+  }
+  if (!options.offline && (options.docsSources.length > 0 || options.repositories.length > 0)) {
+    throw new UsageError('--docs-source and --repository are for --offline checks.');
+  }
+  const docsSources = await pairs(options.docsSources, 'docs-source', options.cwd, (id) => (/^[a-z][a-z0-9-]*$/.test(id) ? id : undefined));
+  const repositories = await pairs(options.repositories, 'repository', options.cwd, githubRepository);
+  const project = await openProject(root);
+  const files = (await dataFiles(project, paths)).filter((file) => {
+    const rel = projectRelative(root, file);
+    return rel === undefined || classifyPath(rel) === 'submission';
+  });
+
+  const policy: AddressPolicy = { allow: new Set(options.allowAddresses) };
+  const cache = options.offline || options.noCache ? NO_CACHE : await openCache(options.cacheFile ? resolve(options.cwd, options.cacheFile) : join(root, '.ofm-cache', 'evidence.json'), positive(options.cacheTtlHours, 'cache-ttl') * 3600_000);
+  const userAgent = `ofm-evidence/${toolVersion}`;
+  const http = options.offline
+    ? undefined
+    : new HttpChecker({
+        policy: policy.allow.size > 0 ? policy : PUBLIC_ONLY,
+        cache,
+        concurrency: positive(options.concurrency, 'concurrency'),
+        perHost: positive(options.perHost, 'per-host'),
+        timeoutMs: positive(options.timeoutSeconds, 'timeout') * 1000,
+        retries: Math.max(0, Math.floor(options.retries)),
+        backoffMs: options.backoffMs ?? 500,
+        maxRetryAfterMs: 60_000,
+        userAgent,
+      });
+  const run: EvidenceRun = {
+    mode: options.offline ? 'offline' : 'online',
+    checkers: options.offline
+      ? [new RepositoryChecker(), new DocsSourceChecker()]
+      : [new GithubApiChecker({ baseUrl: options.githubApiUrl, token: options.githubToken, cache, userAgent, maxWaitSeconds: 60 }), http!],
+    docsSources,
+    repositories,
+    tool: `ofm ${toolVersion}`,
+    now: options.now ?? (() => new Date()),
+  };
+
+  const limit = pLimit(4);
+  let checked;
+  try {
+    checked = await Promise.all(files.map((file) => limit(() => checkSubmission(project, file, run))));
+  } finally {
+    await http?.close();
+    await cache.save();
+  }
+
+  const written: string[] = [];
+  if (options.writeReport) {
+    const validate = validatorFor(project.ajv, schemas.evidenceReport.$id);
+    for (const { report, absolutePath } of checked) {
+      if (!report) continue;
+      if (!validate(report)) throw new Error(`The evidence report of ${absolutePath} does not match its schema: ${JSON.stringify(validate.errors)}`);
+      const target = join(dirname(absolutePath), `${basename(absolutePath).replace(/\.ya?ml$/, '')}.evidence.json`);
+      await writeFile(target, `${JSON.stringify(report, null, 2)}\n`);
+      written.push(projectRelative(root, target) ?? target);
+    }
+  }
+
+  const findings = toReport(checked.flatMap((c) => c.diagnostics), files.length);
+  const sources = new Map(checked.flatMap((c) => (c.text !== undefined && c.diagnostics.length > 0 ? [[c.file, c.text] as const] : [])));
+  let stdout = formatReport(options.format, findings, { sources, color: options.color ?? false });
+  if (options.format === 'text') {
+    const all = summaryOf(checked.flatMap((c) => c.report?.links ?? []));
+    stdout += `${all.links} evidence link(s) checked ${run.mode}: ${all.ok} ok, ${all.warning} with warnings, ${all.error} broken, ${all.skipped} skipped.\n`;
+    if (written.length > 0) stdout += `Wrote ${written.join(', ')}.\n`;
+  }
+  return { exitCode: findings.summary.errors > 0 ? 1 : 0, stdout, stderr: '' };
+}

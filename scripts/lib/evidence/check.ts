@@ -1,0 +1,148 @@
+// Runs the link checkers over the evidence of submissions and turns what they find into link
+// results (for the evidence report) and Diagnostics (for the terminal and pull requests).
+import { dirname, join } from 'node:path';
+import pLimit from 'p-limit';
+import { validatorFor } from '../ajv.ts';
+import { isRecord } from '../claims.ts';
+import type { Diagnostic } from '../diagnostic.ts';
+import type { EvidenceReport, LinkResult, Summary } from '../generated/evidence-report.ts';
+import type { OperatorMetadata } from '../generated/operator.ts';
+import { OPERATOR_FILE } from '../layout.ts';
+import type { Project } from '../project.ts';
+import { schemas } from '../schemas.ts';
+import { diagnosticsFor, loadDataFile } from '../validate.ts';
+import type { CheckContext, LinkChecker, Outcome } from './checker.ts';
+import { evidenceLinks, githubRepository, type EvidenceLink } from './links.ts';
+import { pinningOf } from './pinning.ts';
+
+export type { EvidenceReport };
+
+export interface EvidenceRun {
+  readonly mode: 'online' | 'offline';
+  /** Tried in order; the first that accepts a link checks it. */
+  readonly checkers: readonly LinkChecker[];
+  /** Offline: local copies of documentation sources, by operator id. */
+  readonly docsSources: ReadonlyMap<string, string>;
+  /** Offline: local copies of repositories, by "owner/repo" (lower case). */
+  readonly repositories: ReadonlyMap<string, string>;
+  readonly tool: string;
+  readonly now: () => Date;
+}
+
+export interface SubmissionEvidence {
+  readonly file: string;
+  readonly absolutePath: string;
+  readonly text: string | undefined;
+  readonly diagnostics: Diagnostic[];
+  /** Absent when the file could not be read as a submission. */
+  readonly report?: EvidenceReport;
+}
+
+async function operatorBeside(project: Project, submissionPath: string): Promise<OperatorMetadata | undefined> {
+  const loaded = await loadDataFile(project, join(dirname(submissionPath), OPERATOR_FILE)).catch(() => undefined);
+  if (!loaded || loaded.data === undefined) return undefined;
+  return validatorFor<OperatorMetadata>(project.ajv, schemas.operator.$id)(loaded.data) ? (loaded.data as OperatorMetadata) : undefined;
+}
+
+function statusOf(outcome: Outcome, pinned: ReturnType<typeof pinningOf>): LinkResult['status'] {
+  if (outcome.via === 'none') return 'skipped';
+  if (outcome.problem && outcome.problem.severity !== 'warning') return 'error';
+  if (outcome.problem || pinned.problem) return 'warning';
+  return 'ok';
+}
+
+export function summaryOf(links: readonly LinkResult[]): Summary {
+  const count = (status: LinkResult['status']) => links.filter((l) => l.status === status).length;
+  return { links: links.length, ok: count('ok'), warning: count('warning'), error: count('error'), skipped: count('skipped') };
+}
+
+async function checkLink(link: EvidenceLink, run: EvidenceRun, context: CheckContext): Promise<Outcome> {
+  if (!URL.canParse(link.url)) {
+    return { via: 'none', anchor: 'unchecked', problem: { id: 'evidence-not-found', message: 'Not an absolute URL (see `ofm validate`).', hint: 'Fix the URL first.' } };
+  }
+  const url = new URL(link.url);
+  const checker = run.checkers.find((c) => c.accepts(url, context));
+  if (!checker) return { via: 'none', anchor: 'unchecked' };
+  return checker.check(url, context);
+}
+
+function skippedMessage(run: EvidenceRun, context: CheckContext): string {
+  if (run.mode === 'online') return 'Not an http(s) link.';
+  if (!context.operator) return 'Not checked offline: operator.yaml beside the submission is missing or invalid (see `ofm validate`).';
+  if (!context.operator.documentation.source) return 'Not checked offline: no local source for this link (operator.yaml has no documentation.source).';
+  return 'Not checked offline: no local source for this link (pass --docs-source or --repository).';
+}
+
+export async function checkSubmission(project: Project, absolutePath: string, run: EvidenceRun): Promise<SubmissionEvidence> {
+  const loaded = await loadDataFile(project, absolutePath);
+  const base = { file: loaded.file, absolutePath, text: loaded.text };
+  if (loaded.data === undefined) return { ...base, diagnostics: loaded.diagnostics };
+  const data = loaded.data;
+  const version = isRecord(data) && typeof data['version'] === 'string' ? data['version'] : '';
+  const operatorId = isRecord(data) && typeof data['operator'] === 'string' ? data['operator'] : '';
+  const operator = await operatorBeside(project, absolutePath);
+
+  const localRepositories = new Map(run.repositories);
+  const docsSource = run.docsSources.get(operatorId);
+  if (docsSource) {
+    // The docs source also serves links to files of the same repository (and of the operator's
+    // own repository when its documentation has no separate source).
+    for (const repository of [operator?.documentation.source?.repository ?? operator?.repository]) {
+      const key = githubRepository(repository);
+      if (key && !localRepositories.has(key)) localRepositories.set(key, docsSource);
+    }
+  }
+  const released = isRecord(data) && typeof data['released'] === 'string' ? data['released'] : undefined;
+  const context: CheckContext = { mode: run.mode, version, released, operator, localRepositories, docsSource };
+  const links = evidenceLinks(data);
+  const limit = pLimit(16);
+  const results = await Promise.all(
+    links.map((link) =>
+      limit(async () => {
+        const outcome = await checkLink(link, run, context);
+        const pinning = pinningOf(link.url, version, operator);
+        const status = statusOf(outcome, pinning);
+        const message = outcome.problem?.message ?? pinning.problem?.message ?? (status === 'skipped' ? (outcome.note ?? skippedMessage(run, context)) : undefined);
+        const result: LinkResult = {
+          feature: link.feature,
+          index: link.index,
+          url: link.url,
+          status,
+          via: outcome.via,
+          ...(outcome.httpStatus !== undefined ? { http_status: outcome.httpStatus } : {}),
+          ...(outcome.finalUrl ? { final_url: outcome.finalUrl } : {}),
+          ...(outcome.redirects ? { redirects: outcome.redirects } : {}),
+          ...(outcome.source ? { source: outcome.source } : {}),
+          anchor: outcome.anchor,
+          pinned: pinning.pinned,
+          ...(outcome.fromCache ? { from_cache: true } : {}),
+          ...(message ? { message } : {}),
+        };
+        const findings = [
+          ...(outcome.problem ? [{ id: outcome.problem.id, severity: outcome.problem.severity ?? 'error', message: outcome.problem.message, hint: outcome.problem.hint }] : []),
+          ...(pinning.problem ? [{ id: 'evidence-pinning', severity: 'warning', ...pinning.problem }] : []),
+        ];
+        return { link, result, findings };
+      }),
+    ),
+  );
+
+  const diagnostics = [...loaded.diagnostics];
+  for (const { link, findings } of results) {
+    for (const f of findings) {
+      diagnostics.push(...diagnosticsFor(loaded, f.id, [{ at: { path: link.path }, severity: f.severity as 'error' | 'warning', message: f.message, hint: f.hint }]));
+    }
+  }
+  const linkResults = results.map((r) => r.result);
+  const report: EvidenceReport = {
+    submission: loaded.relativePath ?? loaded.file,
+    operator: operatorId,
+    version,
+    checked_at: run.now().toISOString(),
+    mode: run.mode,
+    tool: run.tool,
+    links: linkResults,
+    summary: summaryOf(linkResults),
+  };
+  return { ...base, diagnostics, report };
+}

@@ -1,0 +1,151 @@
+// Offline: checks links to an operator's documentation site against the documentation source of
+// the release. operator.yaml's documentation.source says how: which git ref holds a release's
+// docs, which source file a URL path comes from (path templates, or Hugo-style `url:` front
+// matter), and how the generator makes heading anchors.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { DocumentationSource } from '../../generated/operator.ts';
+import { fragmentOf, markdownPage } from '../anchors.ts';
+import type { CheckContext, LinkChecker, Outcome } from '../checker.ts';
+import { fragmentOutcome, type FileSummary } from '../files.ts';
+import { commitDate, isGitRepository, listFiles, readFileAt, readFilesAt, resolveRef } from '../git.ts';
+import { expand, versionParts } from '../pinning.ts';
+import type { SlugStyle } from '../slugs.ts';
+
+/** The URL path below the docs root, as templates use it: no slashes at the ends, no index.html or .html. */
+export function docsPath(url: URL, root: string): string | undefined {
+  const base = new URL(root);
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return undefined;
+  let path = decodeURIComponent(url.pathname.slice(base.pathname.length));
+  path = path.replace(/(^|\/)index\.html?$/, '').replace(/\.html?$/, '').replace(/^\/+|\/+$/g, '');
+  return path;
+}
+
+const normaliseUrlPath = (path: string) => path.replace(/^\/+|\/+$/g, '');
+
+interface SourceReader {
+  /** What the checked files are called in results, e.g. "repo@v1.2.0". */
+  readonly label: string;
+  read(path: string): Promise<string | undefined>;
+  list(folder: string): Promise<string[]>;
+  readMany(paths: readonly string[]): Promise<Map<string, string>>;
+}
+
+/** A reader of the release's source files, or why there is none: an error, or a reason to skip. */
+type Reader = SourceReader | { readonly error: string } | { readonly skip: string };
+
+async function readerFor(location: string, source: DocumentationSource, version: string, released: string | undefined): Promise<Reader> {
+  if (!(await isGitRepository(location))) {
+    // A plain folder: the files as they are, whatever release they belong to.
+    const { readdir } = await import('node:fs/promises');
+    return {
+      label: location,
+      read: (path) => readFile(join(location, path), 'utf8').catch(() => undefined),
+      list: async (folder) => ((await readdir(join(location, folder), { recursive: true, withFileTypes: true }).catch(() => [])) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(location.length + 1)),
+      readMany: async (paths) => new Map((await Promise.all(paths.map(async (p) => [p, await readFile(join(location, p), 'utf8').catch(() => undefined)] as const))).filter((e): e is [string, string] => e[1] !== undefined)),
+    };
+  }
+  const ref = expand(source.ref, versionParts(version));
+  const commit = await resolveRef(location, ref);
+  if (!commit) return { error: `The documentation source ${location} has no ref "${ref}" for release ${version}.` };
+  // A ref without the version in it is a branch that moves on: if the local copy of it is older
+  // than the release, it cannot hold the release's documentation, so nothing can be concluded.
+  const date = await commitDate(location, commit);
+  if (!/\{(version|major|minor|patch)\}/.test(source.ref) && released && date && date < released) {
+    return { skip: `Not checked offline: the local copy of the docs branch "${ref}" (last commit ${date}) is older than release ${version} (${released}).` };
+  }
+  return {
+    label: `${source.repository}@${ref}`,
+    read: (path) => readFileAt(location, commit, path),
+    list: (folder) => listFiles(location, commit, folder),
+    readMany: (paths) => readFilesAt(location, commit, paths),
+  };
+}
+
+export class DocsSourceChecker implements LinkChecker {
+  readonly via = 'docs-source' as const;
+  private readonly readers = new Map<string, Promise<Reader>>();
+  private readonly frontMatterIndexes = new Map<string, Promise<Map<string, string>>>();
+  private readonly summaries = new Map<string, Promise<FileSummary | undefined>>();
+
+  /** A source file's anchors, read and parsed once per run. */
+  private summary(reader: SourceReader, path: string, style: SlugStyle): Promise<FileSummary | undefined> {
+    const key = `${reader.label}\0${path}`;
+    let pending = this.summaries.get(key);
+    if (!pending) {
+      pending = reader.read(path).then((text) =>
+        text === undefined ? undefined : { type: 'file' as const, lines: text.split('\n').length, anchors: [...markdownPage(text, style).anchors] },
+      );
+      this.summaries.set(key, pending);
+    }
+    return pending;
+  }
+
+  accepts(url: URL, context: CheckContext): boolean {
+    const docs = context.operator?.documentation;
+    if (context.mode !== 'offline' || !docs?.source || !context.docsSource) return false;
+    return docsPath(url, expand(docs.url, versionParts(context.version))) !== undefined;
+  }
+
+  async check(url: URL, context: CheckContext): Promise<Outcome> {
+    const docs = context.operator!.documentation;
+    const source = docs.source!;
+    const fragment = fragmentOf(url);
+    const path = docsPath(url, expand(docs.url, versionParts(context.version)))!;
+    const key = `${context.docsSource}\0${source.ref}\0${context.version}`;
+    let pendingReader = this.readers.get(key);
+    if (!pendingReader) this.readers.set(key, (pendingReader = readerFor(context.docsSource!, source, context.version, context.released)));
+    const reader = await pendingReader;
+    if ('skip' in reader) return { via: 'none', anchor: 'unchecked', note: reader.skip };
+    if ('error' in reader) {
+      return { via: this.via, anchor: fragment ? 'unchecked' : 'none', problem: { id: 'evidence-not-found', message: reader.error, hint: 'Fetch the release tags into the local copy, or check documentation.source.ref in operator.yaml.' } };
+    }
+    const candidates = await this.candidates(reader, source, path, key);
+    for (const candidate of candidates) {
+      const summary = await this.summary(reader, candidate, source.slugs ?? 'github');
+      if (summary) return { via: this.via, source: `${reader.label}:${candidate}`, ...fragmentOutcome(summary, fragment) };
+    }
+    return {
+      via: this.via,
+      anchor: fragment ? 'unchecked' : 'none',
+      problem: {
+        id: 'evidence-not-found',
+        message: `No source file for this page in ${reader.label}${candidates.length ? ` (looked for ${candidates.join(', ')})` : ''}.`,
+        hint: 'Link a page of this release that exists, or correct documentation.source in operator.yaml.',
+      },
+    };
+  }
+
+  private async candidates(reader: SourceReader, source: DocumentationSource, path: string, key: string): Promise<string[]> {
+    if (path === '' && source.index) return [source.index];
+    const fromTemplates = (source.pages ?? []).map((template) => template.replaceAll('{path}', path));
+    if (!source.front_matter) return fromTemplates;
+    let index = this.frontMatterIndexes.get(key);
+    if (!index) this.frontMatterIndexes.set(key, (index = frontMatterIndex(reader, source.front_matter)));
+    const file = (await index).get(path);
+    return file ? [file, ...fromTemplates] : fromTemplates;
+  }
+}
+
+/** URL path → source file, from the `url:` front matter of every Markdown page in a folder. */
+async function frontMatterIndex(reader: SourceReader, folder: string): Promise<Map<string, string>> {
+  const pages = (await reader.list(folder)).filter((p) => /\.(md|markdown)$/i.test(p));
+  const texts = await reader.readMany(pages);
+  const index = new Map<string, string>();
+  for (const [path, text] of texts) {
+    const frontMatter = markdownPage(text, 'github').frontMatter;
+    if (!frontMatter) continue;
+    let data: unknown;
+    try {
+      data = parse(frontMatter);
+    } catch {
+      continue;
+    }
+    const url = (data as { url?: unknown } | null)?.url;
+    if (typeof url === 'string') index.set(normaliseUrlPath(url), path);
+  }
+  return index;
+}

@@ -1,0 +1,100 @@
+// Whether an evidence link points at the submission's release: its documentation root (from
+// operator.yaml), a tag or a commit — or at something that moves (latest docs, a branch).
+import type { OperatorMetadata } from '../generated/operator.ts';
+import { githubRepository, parseGithubLink } from './links.ts';
+
+export interface VersionParts {
+  readonly version: string;
+  readonly major: string;
+  readonly minor: string;
+  readonly patch: string;
+}
+
+export function versionParts(version: string): VersionParts {
+  const [major = '', minor = '', patch = ''] = version.split(/[.+-]/);
+  return { version, major, minor, patch };
+}
+
+/** Fills {version}, {major}, {minor} and {patch}. */
+export function expand(template: string, parts: VersionParts): string {
+  return template.replace(/\{(version|major|minor|patch)\}/g, (_, key: keyof VersionParts) => parts[key]);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A pattern that matches the template for any release, capturing the placeholders. */
+function templatePattern(template: string): RegExp {
+  const pieces = template.split(/(\{(?:version|major|minor|patch)\})/);
+  const source = pieces
+    .map((piece) => {
+      if (piece === '{version}') return '(?<version>\\d[0-9A-Za-z.+-]*?)';
+      if (piece === '{major}' || piece === '{minor}' || piece === '{patch}') return `(?<${piece.slice(1, -1)}>\\d+)`;
+      return escapeRegExp(piece);
+    })
+    .join('');
+  return new RegExp(`^${source}`);
+}
+
+const MOVING_REFS = new Set(['main', 'master', 'head', 'develop', 'development', 'devel', 'trunk', 'latest', 'gh-pages']);
+
+export interface Pinning {
+  /** true: this release; false: something that moves or another release; null: not versioned content. */
+  readonly pinned: boolean | null;
+  readonly problem?: { readonly message: string; readonly hint: string };
+}
+
+export function pinningOf(raw: string, version: string, operator: OperatorMetadata | undefined): Pinning {
+  if (!URL.canParse(raw)) return { pinned: null };
+  const url = new URL(raw);
+  const parts = versionParts(version);
+  const docs = operator?.documentation;
+
+  if (docs) {
+    const root = expand(docs.url, parts);
+    if (raw.startsWith(root)) return { pinned: true };
+    for (const prefix of docs.unpinned ?? []) {
+      if (raw.startsWith(prefix)) {
+        return {
+          pinned: false,
+          problem: {
+            message: `The link points at the newest documentation (${prefix}), which changes after release ${version}.`,
+            hint: `Link this release's documentation instead: ${root}${raw.slice(prefix.length)}`,
+          },
+        };
+      }
+    }
+    const other = templatePattern(docs.url).exec(raw);
+    if (other) {
+      const rest = raw.slice(other[0].length);
+      return {
+        pinned: false,
+        problem: {
+          message: `The link points at the documentation of another release (${other[0]}), not ${version}.`,
+          hint: `Link this release's documentation: ${root}${rest}`,
+        },
+      };
+    }
+  }
+
+  const github = parseGithubLink(url);
+  if (github) {
+    const ref = github.candidates[0]!.ref;
+    const fix = `Use the release tag or a commit id instead of "${ref}", so the link keeps showing what this release had.`;
+    if (MOVING_REFS.has(ref.toLowerCase())) {
+      return { pinned: false, problem: { message: `The link points at the branch "${ref}", which moves after release ${version}.`, hint: fix } };
+    }
+    if (/^[0-9a-f]{40}$/i.test(ref)) return { pinned: true };
+    const repository = `${github.owner}/${github.repo}`.toLowerCase();
+    const own = [operator?.repository, docs?.source?.repository].map(githubRepository).includes(repository);
+    const looksLikeVersion = /\d+\.\d+/.test(ref);
+    if (own && looksLikeVersion && !ref.includes(version)) {
+      const expected = docs?.source && githubRepository(docs.source.repository) === repository ? expand(docs.source.ref, parts) : `v${version}`;
+      return {
+        pinned: false,
+        problem: { message: `The link points at "${ref}", not at release ${version}.`, hint: `Use the tag of this release (${expected}).` },
+      };
+    }
+    return { pinned: looksLikeVersion || !own ? true : null };
+  }
+  return { pinned: null };
+}

@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAjv } from '../../scripts/lib/ajv.ts';
+import type { Diagnostic } from '../../scripts/lib/diagnostic.ts';
+import type { EvidenceReport } from '../../scripts/lib/generated/evidence-report.ts';
+import { schemas } from '../../scripts/lib/schemas.ts';
+import { runOfm } from '../helpers/cli.ts';
+import { fixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+import { gitRepository, type TestRepository } from '../helpers/git.ts';
+import { githubStandIn, type StandIn } from '../helpers/github-standin.ts';
+import { OPERATOR_YAML, submission, testProject } from '../helpers/project.ts';
+
+let server: FixtureServer;
+let api: StandIn;
+let repo: TestRepository;
+beforeAll(async () => {
+  server = await fixtureServer();
+  repo = await gitRepository();
+  await repo.commit({ 'README.md': '# Demo\n\n## Installation\n', 'docs/backup.md': '# Backup\n\n## Retention\n', 'docs/index.md': '# Demo\n' });
+  repo.tag('v1.2.0');
+  api = await githubStandIn({ 'demo/demo-operator': repo.path });
+});
+afterAll(async () => {
+  await server.close();
+  await api.close();
+});
+
+const claim = (feature: string, ...urls: string[]) =>
+  `${feature}:\n  value: true\n  evidence:\n${urls.map((u) => `    - title: Docs\n      url: "${u}"`).join('\n')}`;
+
+const OPERATOR_WITH_SOURCE = `${OPERATOR_YAML}  source:
+    repository: https://github.com/demo/demo-operator
+    ref: v{version}
+    pages: ['docs/{path}.md']
+    index: docs/index.md
+`;
+
+async function onlineProject() {
+  const project = await testProject();
+  await project.write('submissions/postgres/demo/operator.yaml', OPERATOR_YAML);
+  await project.write(
+    'submissions/postgres/demo/1.2.0.yaml',
+    submission(
+      [
+        claim('tlssp', `${server.origin}/docs/1.2/backup.html#retention-policies`, 'https://github.com/demo/demo-operator/blob/v1.2.0/README.md#installation'),
+        claim('autfa', `${server.origin}/docs/1.2/backup.html#failover`),
+        claim('hugpa', `${server.origin}/gone`),
+        claim('reqli', `${server.origin}/moved`),
+        claim('tblsp', 'https://github.com/demo/demo-operator/blob/v1.2.0/README.md#L1-L99'),
+      ].join('\n'),
+    ),
+  );
+  return project;
+}
+
+const online = (extra: string[] = []) => ['evidence', '--allow-address', '127.0.0.1', '--github-api-url', api.url, '--retries', '0', ...extra];
+
+describe('ofm evidence, online', () => {
+  it('reports each broken or redirected link at its URL, and exits 1', async () => {
+    const project = await onlineProject();
+    const run = await runOfm(online(['--format', 'json', '--no-cache']), project.root);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const { findings } = JSON.parse(run.stdout) as { findings: Diagnostic[] };
+    expect(findings.map((f) => [f.line, f.column, f.rule, f.severity])).toEqual([
+      [18, 14, 'evidence-anchor', 'error'],
+      [23, 14, 'evidence-not-found', 'error'],
+      [28, 14, 'evidence-redirect', 'warning'],
+      [33, 14, 'evidence-anchor', 'error'],
+    ]);
+    expect(findings[2]?.hint).toBe(`Use the new address: ${server.origin}/docs/1.2/backup.html`);
+    expect(api.violations).toEqual([]);
+  });
+
+  it('writes a schema-valid evidence report beside the submission', async () => {
+    const project = await onlineProject();
+    const run = await runOfm(online(['--write-report', '--no-cache']), project.root);
+    expect(run.stdout).toContain('6 evidence link(s) checked online: 2 ok, 1 with warnings, 3 broken, 0 skipped.');
+    expect(run.stdout).toContain('Wrote submissions/postgres/demo/1.2.0.evidence.json.');
+    const report = JSON.parse(await readFile(join(project.root, 'submissions/postgres/demo/1.2.0.evidence.json'), 'utf8')) as EvidenceReport;
+    expect(createAjv().validate(schemas.evidenceReport.$id, report)).toBe(true);
+    expect(report).toMatchObject({ submission: 'submissions/postgres/demo/1.2.0.yaml', operator: 'demo', version: '1.2.0', mode: 'online', summary: { links: 6, ok: 2, warning: 1, error: 3, skipped: 0 } });
+    expect(report.links[1]).toMatchObject({ feature: 'tlssp', index: 1, status: 'ok', via: 'github-api', anchor: 'found', pinned: true });
+    expect(report.links[3]).toMatchObject({ feature: 'hugpa', status: 'error', http_status: 404, message: 'The page does not exist (HTTP 404).' });
+    // `ofm validate` checks evidence reports too.
+    expect((await runOfm(['validate', 'submissions/postgres/demo/1.2.0.evidence.json'], project.root)).code).toBe(0);
+  });
+
+  it('refuses loopback addresses unless told otherwise', async () => {
+    const project = await onlineProject();
+    const run = await runOfm(['evidence', '--format', 'json', '--github-api-url', api.url, '--no-cache', 'submissions/postgres/demo/1.2.0.yaml'], project.root);
+    const rules = (JSON.parse(run.stdout).findings as Diagnostic[]).map((f) => f.rule);
+    // The four links to the fixture server; GitHub links go to the API, which is configured, not linked.
+    expect(rules.filter((r) => r === 'evidence-refused')).toHaveLength(4);
+  });
+
+  it('caches results on disk between runs', async () => {
+    const project = await onlineProject();
+    const cache = join(project.root, 'cache.json');
+    await runOfm(online(['--cache', cache]), project.root);
+    const hits = server.hits.get('/docs/1.2/backup.html');
+    const again = await runOfm(online(['--cache', cache]), project.root);
+    expect(again.code).toBe(1);
+    expect(server.hits.get('/docs/1.2/backup.html')).toBe(hits);
+    expect(existsSync(cache)).toBe(true);
+  });
+});
+
+describe('ofm evidence --offline', () => {
+  it('checks documentation links against the docs source and says what it skipped', async () => {
+    const project = await testProject();
+    await project.write('submissions/postgres/demo/operator.yaml', OPERATOR_WITH_SOURCE);
+    await project.write(
+      'submissions/postgres/demo/1.2.0.yaml',
+      submission(
+        [
+          claim('tlssp', 'https://demo.example.org/docs/1.2/backup/#retention', 'https://github.com/demo/demo-operator/blob/v1.2.0/README.md#installation'),
+          claim('autfa', 'https://demo.example.org/docs/1.2/backup/#failover'),
+          claim('pubit', 'https://example.org/issues'),
+        ].join('\n'),
+      ),
+    );
+    const run = await runOfm(['evidence', '--offline', '--docs-source', `demo=${repo.path}`, '--write-report'], project.root);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('submissions/postgres/demo/1.2.0.yaml:18:14  error  evidence-anchor  The file has no heading with the anchor "#failover".');
+    expect(run.stdout).toContain('4 evidence link(s) checked offline: 2 ok, 0 with warnings, 1 broken, 1 skipped.');
+    const report = JSON.parse(await readFile(join(project.root, 'submissions/postgres/demo/1.2.0.evidence.json'), 'utf8')) as EvidenceReport;
+    expect(report.links.map((l) => [l.via, l.status])).toEqual([
+      ['docs-source', 'ok'],
+      ['repository', 'ok'],
+      ['docs-source', 'error'],
+      ['none', 'skipped'],
+    ]);
+  });
+
+  it.each([
+    [['evidence', '--docs-source', 'demo=.'], '--docs-source and --repository are for --offline checks.'],
+    [['evidence', '--offline', '--docs-source', 'Demo Operator=.'], '--docs-source takes <operator-id>=<path>'],
+    [['evidence', '--offline', '--docs-source', 'demo=no/such/folder'], '--docs-source: no such folder: no/such/folder'],
+    [['evidence', '--offline', '--repository', 'https://gitlab.com/a/b=.'], '--repository takes <https://github.com/owner/repo>=<path>'],
+    [['evidence', '--concurrency', '0'], '--concurrency takes a positive number.'],
+  ])('exits 2 on %j', async (args, message) => {
+    const run = await runOfm(args, (await testProject()).root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});

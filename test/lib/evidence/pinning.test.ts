@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { OperatorMetadata } from '../../../scripts/lib/generated/operator.ts';
+import { expand, pinningOf, versionParts } from '../../../scripts/lib/evidence/pinning.ts';
+
+const operator: OperatorMetadata = {
+  id: 'demo',
+  name: 'Demo',
+  vendor: 'Demo',
+  homepage: 'https://demo.example.org',
+  repository: 'https://github.com/demo/demo-operator',
+  license: 'Apache-2.0',
+  maintainers: ['demo'],
+  documentation: {
+    url: 'https://demo.example.org/docs/{major}.{minor}/',
+    unpinned: ['https://demo.example.org/docs/latest/'],
+    source: { repository: 'https://github.com/demo/demo-operator', ref: 'v{version}', pages: ['docs/{path}.md'] },
+  },
+};
+
+describe('version pinning', () => {
+  it('expands templates', () => {
+    expect(expand('https://x/{major}.{minor}/v{version}/{patch}', versionParts('1.30.2'))).toBe('https://x/1.30/v1.30.2/2');
+  });
+
+  it('accepts the docs of the release, a commit, and the release tag', () => {
+    expect(pinningOf('https://demo.example.org/docs/1.2/backup/#x', '1.2.0', operator)).toEqual({ pinned: true });
+    expect(pinningOf('https://github.com/demo/demo-operator/blob/0123456789abcdef0123456789abcdef01234567/a.go#L1', '1.2.0', operator)).toEqual({ pinned: true });
+    expect(pinningOf('https://github.com/demo/demo-operator/blob/v1.2.0/docs/a.md', '1.2.0', operator)).toEqual({ pinned: true });
+  });
+
+  it('warns about the newest docs and suggests the release URL', () => {
+    const p = pinningOf('https://demo.example.org/docs/latest/backup/#x', '1.2.0', operator);
+    expect(p.pinned).toBe(false);
+    expect(p.problem?.hint).toBe('Link this release\'s documentation instead: https://demo.example.org/docs/1.2/backup/#x');
+  });
+
+  it('warns about docs of another release', () => {
+    const p = pinningOf('https://demo.example.org/docs/1.1/backup/', '1.2.0', operator);
+    expect(p).toMatchObject({ pinned: false, problem: { message: 'The link points at the documentation of another release (https://demo.example.org/docs/1.1/), not 1.2.0.' } });
+  });
+
+  it('warns about branches and about another release\'s tag of the operator\'s repository', () => {
+    expect(pinningOf('https://github.com/demo/demo-operator/blob/main/README.md', '1.2.0', operator).problem?.message).toBe('The link points at the branch "main", which moves after release 1.2.0.');
+    expect(pinningOf('https://github.com/demo/demo-operator/blob/v1.1.0/README.md', '1.2.0', operator).problem?.hint).toBe('Use the tag of this release (v1.2.0).');
+  });
+
+  it('says nothing of pages that are not versioned', () => {
+    expect(pinningOf('https://github.com/demo/demo-operator/issues', '1.2.0', operator)).toEqual({ pinned: null });
+  });
+});
