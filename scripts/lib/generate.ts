@@ -23,6 +23,7 @@ const typeFileNames: Record<SchemaName, string> = {
   evidenceReport: 'evidence-report.ts',
   findings: 'findings.ts',
   ofmInterchange: 'ofm-interchange.ts',
+  matrixExport: 'matrix-export.ts',
 };
 
 export async function generatedFiles(project: Project): Promise<GeneratedFile[]> {

@@ -3,12 +3,13 @@
 import catalogue from '../../schema/catalogue.schema.json' with { type: 'json' };
 import evidenceReport from '../../schema/evidence-report.schema.json' with { type: 'json' };
 import findings from '../../schema/findings.schema.json' with { type: 'json' };
+import matrixExport from '../../schema/matrix-export.schema.json' with { type: 'json' };
 import ofmInterchange from '../../schema/ofm-interchange.schema.json' with { type: 'json' };
 import operator from '../../schema/operator.schema.json' with { type: 'json' };
 import sources from '../../schema/sources.schema.json' with { type: 'json' };
 import submission from '../../schema/submission.schema.json' with { type: 'json' };
 
-export const schemas = { catalogue, operator, submission, sources, evidenceReport, findings, ofmInterchange } as const;
+export const schemas = { catalogue, operator, submission, sources, evidenceReport, findings, ofmInterchange, matrixExport } as const;
 
 export type SchemaName = keyof typeof schemas;
 
@@ -21,4 +22,5 @@ export const schemaFileNames: Record<SchemaName, string> = {
   evidenceReport: 'evidence-report.schema.json',
   findings: 'findings.schema.json',
   ofmInterchange: 'ofm-interchange.schema.json',
+  matrixExport: 'matrix-export.schema.json',
 };

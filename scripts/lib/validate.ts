@@ -15,6 +15,8 @@ export interface FileResult {
   readonly diagnostics: Diagnostic[];
   /** The decoded text, when the file could be read (for code frames). */
   readonly text: string | undefined;
+  /** The file's data, when it could be parsed. */
+  readonly data?: unknown;
 }
 
 type Resolve = (at: Location) => { line: number; column: number };
@@ -114,7 +116,7 @@ export async function validateFile(project: Project, absolutePath: string, kind?
   const fileKind = kind ?? (relativePath ? classifyPath(relativePath) : undefined) ?? classifyData(data) ?? 'submission';
   const subject = { file, ...parsed, absolutePath, relativePath, kind: fileKind, data, project };
   const applicable = dataRules.filter((rule) => !rule.kinds || rule.kinds.includes(fileKind));
-  return { file, diagnostics: [...loaded.diagnostics, ...runRules(applicable, subject, file, resolverFor(parsed))], text };
+  return { file, diagnostics: [...loaded.diagnostics, ...runRules(applicable, subject, file, resolverFor(parsed))], text, data };
 }
 
 /** Positions in text that is not parsed yet. */

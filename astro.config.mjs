@@ -1,0 +1,14 @@
+// The comparison site: a static Astro site built from features/ and submissions/ (or from the
+// project named by OFM_DATA_ROOT). OFM_SITE_BASE serves it below a path, e.g. on GitHub Pages.
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: process.env.OFM_SITE_OUT ?? './dist',
+  base: process.env.OFM_SITE_BASE ?? '/',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  vite: { build: { assetsInlineLimit: 0 } },
+});

@@ -1,0 +1,155 @@
+// The comparison matrix as data: one cell per feature and operator release, with what is shown,
+// the notes and evidence, and how much is known. The site and the exports are built from it.
+import { stringify } from 'csv-stringify/sync';
+import type { CatalogueIndex, Feature } from './catalogue.ts';
+import type { Submission, Support, Value } from './claims.ts';
+import type { EvidenceReport, LinkResult } from './generated/evidence-report.ts';
+import type { Cell as ExportCell, MatrixExport } from './generated/matrix-export.ts';
+import type { OperatorMetadata } from './generated/operator.ts';
+import { knowledgeOf, type Knowledge } from './knowledge.ts';
+import { claimsById, compareVersions, effectiveSupport } from './releases.ts';
+import { OTHER_PREFIX } from './submission-schema.ts';
+
+export type { MatrixExport };
+
+/** One submitted release, with its operator and its latest evidence report. */
+export interface Release {
+  readonly operator: OperatorMetadata;
+  readonly submission: Submission;
+  readonly evidence?: EvidenceReport;
+}
+
+export interface EvidenceLinkView {
+  readonly title: string;
+  readonly url: string;
+  readonly check?: LinkResult['status'];
+}
+
+export interface Cell {
+  readonly feature: string;
+  readonly operator: string;
+  readonly version: string;
+  readonly support: Support;
+  readonly value?: Value;
+  /** Short text for the cell: "Yes", "No", "Partial", "Unknown", or the value. */
+  readonly display: string;
+  /** A symbol that stands for the support level, shown beside or instead of the text. */
+  readonly symbol: '✓' | '◐' | '✗' | '?' | '';
+  readonly notes?: string;
+  readonly evidence: EvidenceLinkView[];
+  readonly knowledge?: Knowledge;
+}
+
+const SUPPORT_WORDS: Record<Support, string> = { full: 'Yes', partial: 'Partial', none: 'No', unknown: 'Unknown' };
+const SUPPORT_SYMBOLS: Record<Support, Cell['symbol']> = { full: '✓', partial: '◐', none: '✗', unknown: '?' };
+
+export const supportWord = (support: Support): string => SUPPORT_WORDS[support];
+
+function valueText(value: Value | undefined): string | undefined {
+  if (value === undefined || typeof value === 'boolean') return undefined;
+  const strip = (s: string) => (s.startsWith(OTHER_PREFIX) ? s.slice(OTHER_PREFIX.length) : s);
+  if (Array.isArray(value)) return value.length ? value.map(strip).join(', ') : undefined;
+  return strip(String(value));
+}
+
+export function cellFor(index: CatalogueIndex, release: Release, feature: Feature, claims = claimsById(index, release.submission)): Cell {
+  const { key, claim } = claims.get(feature.id) ?? { key: feature.id, claim: undefined };
+  const support = effectiveSupport(claim);
+  const text = support === 'full' || support === 'partial' ? valueText(claim?.value) : undefined;
+  const knowledge = knowledgeOf({ featureKey: key, claim, support, version: release.submission.version, released: release.submission.released, evidence: release.evidence });
+  const checks = new Map((release.evidence?.links ?? []).filter((l) => l.feature === key).map((l) => [l.index, l.status]));
+  return {
+    feature: feature.id,
+    operator: release.operator.id,
+    version: release.submission.version,
+    support,
+    ...(claim?.value !== undefined ? { value: claim.value } : {}),
+    display: text ? (support === 'partial' ? `${text} (partial)` : text) : SUPPORT_WORDS[support],
+    symbol: text && support === 'full' ? '' : SUPPORT_SYMBOLS[support],
+    ...(claim?.notes ? { notes: claim.notes } : {}),
+    evidence: (claim?.evidence ?? []).map((e, i) => ({ title: e.title, url: e.url, ...(checks.has(i) ? { check: checks.get(i) } : {}) })),
+    ...(knowledge ? { knowledge } : {}),
+  };
+}
+
+/** Newest release first. */
+export const byVersionDescending = (a: Release, b: Release): number => compareVersions(b.submission.version, a.submission.version);
+
+/** The newest submitted release of each operator, ordered by operator name. */
+export function latestReleases(releases: readonly Release[]): Release[] {
+  const newest = new Map<string, Release>();
+  for (const release of [...releases].sort(byVersionDescending)) if (!newest.has(release.operator.id)) newest.set(release.operator.id, release);
+  const sortKey = (name: string) => name.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  return [...newest.values()].sort((a, b) => sortKey(a.operator.name).localeCompare(sortKey(b.operator.name), 'en'));
+}
+
+/** The oldest submitted release that claims the feature (full or partial), if any. */
+export function firstClaimed(index: CatalogueIndex, releases: readonly Release[], feature: Feature): Release | undefined {
+  return [...releases]
+    .sort((a, b) => compareVersions(a.submission.version, b.submission.version))
+    .find((release) => {
+      const support = effectiveSupport(claimsById(index, release.submission).get(feature.id)?.claim);
+      return support === 'full' || support === 'partial';
+    });
+}
+
+export interface DataQuality {
+  readonly cells: number;
+  /** Claims that say anything (not unknown). */
+  readonly known: number;
+  /** Full or partial claims. */
+  readonly positive: number;
+  readonly positiveWithEvidence: number;
+  readonly evidenceChecked: number;
+  readonly confirmed: number;
+  readonly contradicted: number;
+}
+
+export function dataQuality(cells: readonly Cell[]): DataQuality {
+  const positive = cells.filter((c) => c.support === 'full' || c.support === 'partial');
+  return {
+    cells: cells.length,
+    known: cells.filter((c) => c.support !== 'unknown').length,
+    positive: positive.length,
+    positiveWithEvidence: positive.filter((c) => c.evidence.length > 0).length,
+    evidenceChecked: cells.filter((c) => c.knowledge?.level === 'evidence-checked').length,
+    confirmed: cells.filter((c) => c.knowledge?.level === 'api-confirmed' || c.knowledge?.level === 'behaviour-confirmed').length,
+    contradicted: cells.filter((c) => c.knowledge?.level === 'contradicted').length,
+  };
+}
+
+export function matrixExport(index: CatalogueIndex, releases: readonly Release[], generatedAt: Date): MatrixExport {
+  const latest = latestReleases(releases);
+  const { catalogue } = index;
+  const cells: ExportCell[] = [];
+  for (const release of latest) {
+    const claims = claimsById(index, release.submission);
+    for (const feature of catalogue.features) {
+      const { symbol: _, ...cell } = cellFor(index, release, feature, claims);
+      cells.push(cell as ExportCell);
+    }
+  }
+  return {
+    generated_at: generatedAt.toISOString(),
+    catalogue: { technology: catalogue.technology, name: catalogue.name, version: catalogue.version },
+    operators: latest.map((r) => ({ id: r.operator.id, name: r.operator.name, vendor: r.operator.vendor, version: r.submission.version, released: r.submission.released })),
+    features: catalogue.features.map((f) => ({ id: f.id, name: f.name, category: f.category, category_name: index.categories.get(f.category)?.name ?? f.category, main: f.main === true, type: f.type })),
+    cells,
+  };
+}
+
+// Spreadsheets run text that starts like a formula; data from submissions must not.
+const defuse = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+export function matrixCsv(data: MatrixExport): string {
+  const features = new Map(data.features.map((f) => [f.id, f]));
+  const operators = new Map(data.operators.map((o) => [o.id, o]));
+  const rows = data.cells.map((c) => {
+    const feature = features.get(c.feature)!;
+    const value = c.value === undefined ? '' : Array.isArray(c.value) ? c.value.join('; ') : String(c.value);
+    return [c.feature, feature.name, feature.category, feature.main, c.operator, operators.get(c.operator)?.name ?? c.operator, c.version, c.support, value, c.knowledge?.level ?? '', c.knowledge?.since ?? '', c.evidence.map((e) => e.url).join(' '), c.notes ?? ''].map((v) =>
+      typeof v === 'string' ? defuse(v) : v,
+    );
+  });
+  return stringify([['feature', 'feature_name', 'category', 'main', 'operator', 'operator_name', 'version', 'support', 'value', 'knowledge', 'knowledge_since', 'evidence_urls', 'notes'], ...rows]);
+}

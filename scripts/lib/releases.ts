@@ -1,0 +1,66 @@
+// Ordering releases and telling what changed between two of them.
+import { resolveFeature, type CatalogueIndex } from './catalogue.ts';
+import { isRecord, supportOf, type Claim, type Submission, type Support } from './claims.ts';
+
+/** Compares release numbers numerically (1.9.0 < 1.10.0); pre-releases before their release. */
+export function compareVersions(a: string, b: string): number {
+  const parse = (v: string) => {
+    const [core = '', pre] = v.split('-', 2);
+    return { parts: core.split('.').map(Number), pre };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  for (let i = 0; i < Math.max(x.parts.length, y.parts.length); i++) {
+    const d = (x.parts[i] ?? 0) - (y.parts[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  if (x.pre === y.pre) return 0;
+  if (x.pre === undefined) return 1;
+  if (y.pre === undefined) return -1;
+  return x.pre.localeCompare(y.pre, 'en', { numeric: true });
+}
+
+/** The claims of a submission by current feature id (former ids resolved), with the key as written. */
+export function claimsById(index: CatalogueIndex, submission: Submission): Map<string, { readonly key: string; readonly claim: Claim }> {
+  const claims = new Map<string, { key: string; claim: Claim }>();
+  for (const [key, claim] of Object.entries(isRecord(submission.features) ? submission.features : {})) {
+    const feature = resolveFeature(index, key)?.feature;
+    if (feature && isRecord(claim) && !claims.has(feature.id)) claims.set(feature.id, { key, claim });
+  }
+  return claims;
+}
+
+export const effectiveSupport = (claim: Claim | undefined): Support => (claim ? supportOf(claim as Record<string, unknown>) : 'unknown');
+
+export interface ClaimChange {
+  readonly feature: string;
+  readonly before: Claim | undefined;
+  readonly after: Claim | undefined;
+}
+
+export interface ReleaseDiff {
+  /** Known in the newer release, unknown in the older. */
+  readonly added: ClaimChange[];
+  /** Known in the older release, unknown in the newer. */
+  readonly removed: ClaimChange[];
+  /** Known in both, with another support or value. */
+  readonly changed: ClaimChange[];
+}
+
+export function diffReleases(index: CatalogueIndex, older: Submission, newer: Submission): ReleaseDiff {
+  const before = claimsById(index, older);
+  const after = claimsById(index, newer);
+  const diff: ReleaseDiff = { added: [], removed: [], changed: [] };
+  for (const feature of index.catalogue.features) {
+    const b = before.get(feature.id)?.claim;
+    const a = after.get(feature.id)?.claim;
+    const known = (c: Claim | undefined) => effectiveSupport(c) !== 'unknown';
+    const change = { feature: feature.id, before: b, after: a };
+    if (!known(b) && known(a)) diff.added.push(change);
+    else if (known(b) && !known(a)) diff.removed.push(change);
+    else if (known(b) && known(a) && (effectiveSupport(b) !== effectiveSupport(a) || JSON.stringify(b?.value) !== JSON.stringify(a?.value))) {
+      diff.changed.push(change);
+    }
+  }
+  return diff;
+}

@@ -1,0 +1,238 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { createAjv } from '../../scripts/lib/ajv.ts';
+import { schemas } from '../../scripts/lib/schemas.ts';
+import { repoRoot } from '../helpers/project.ts';
+import { buildSite, launchChromium, type BuiltSite } from '../helpers/site.ts';
+
+let site: BuiltSite;
+let browser: Browser;
+beforeAll(async () => {
+  site = await buildSite(join(repoRoot, 'test/fixtures/site/submissions'));
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(new URL(path, site.url).toString());
+  return page;
+}
+
+const visibleFeatureRows = (page: Page, table = '#matrix') => page.locator(`${table} tbody:not([hidden]) > tr[data-f]:not([hidden])`).count();
+
+describe('the matrix page', () => {
+  it('shows operators as columns and features as rows, main features first, in a real table', async () => {
+    const page = await open('');
+    const table = page.getByRole('table', { name: /Features of PostgreSQL operators/ });
+    await expect(table.getByRole('columnheader', { name: /Alpha Operator/ }).isVisible()).resolves.toBe(true);
+    expect(await table.getByRole('columnheader').count()).toBe(4);
+    expect(await table.getByRole('rowheader').count()).toBe(101 + 13);
+    const firstOfHa = await page.locator('tbody[data-category="harp"] tr[data-f]').first().getAttribute('data-main');
+    expect(firstOfHa).toBe('1');
+    expect(await table.getByRole('row', { name: /Automated failover/ }).getByRole('cell').first().innerText()).toContain('Yes');
+    await page.close();
+  });
+
+  it('opens a cell for its notes, evidence and how much is known, with the date', async () => {
+    const page = await open('');
+    await page.locator('tr[data-f="autbk"] td[data-op="alpha"] a').click();
+    const panel = page.getByRole('dialog', { name: 'Automated backup management · Alpha Operator' });
+    await panel.getByText('Schedules only; no retention policy.').waitFor();
+    await expect(panel.getByRole('link', { name: 'Backups' }).getAttribute('href')).resolves.toBe('https://alpha.example.org/docs/1.1/backup/#schedules');
+    await expect(panel.getByText('broken at the last check').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(panel.isVisible()).resolves.toBe(false);
+    await page.locator('tr[data-f="autfa"] td[data-op="alpha"] a').click();
+    await page.getByRole('dialog').getByText('Evidence checked 2026-11-20').waitFor();
+    await page.close();
+  });
+
+  it('filters by text, category, main features and support, and says what it shows', async () => {
+    const page = await open('');
+    const search = page.getByRole('searchbox', { name: 'Search features' });
+    await search.fill('backup');
+    expect(await visibleFeatureRows(page)).toBe(9);
+    await expect(page.getByRole('status').innerText()).resolves.toBe('Showing 9 of 101 features for 3 operators.');
+    await search.fill('');
+    await page.getByRole('combobox', { name: 'Category' }).selectOption('bkup');
+    expect(await visibleFeatureRows(page)).toBe(6);
+    await page.getByRole('checkbox', { name: 'Main features only' }).check();
+    expect(await visibleFeatureRows(page)).toBe(2);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('group', { name: 'Where an operator shown has' }).getByRole('checkbox', { name: 'Partial' }).check();
+    expect(await visibleFeatureRows(page)).toBe(2);
+    await page.waitForURL((url) => url.searchParams.get('support') === 'partial');
+    await page.close();
+  });
+
+  it('lets visitors choose the operators shown', async () => {
+    const page = await open('');
+    await page.getByRole('group', { name: 'Operators shown' }).getByRole('checkbox', { name: 'Beta Operator' }).uncheck();
+    await expect(page.getByRole('columnheader', { name: /Beta Operator/ }).isVisible()).resolves.toBe(false);
+    await page.waitForURL((url) => url.searchParams.get('operators') === 'alpha,xss');
+    await page.close();
+  });
+
+  it('restores a shared view from its address', async () => {
+    const page = await open('?operators=beta&category=harp&main=1&q=failover');
+    await expect(page.getByRole('searchbox', { name: 'Search features' }).inputValue()).resolves.toBe('failover');
+    await expect(page.getByRole('combobox', { name: 'Category' }).inputValue()).resolves.toBe('harp');
+    // "failover" is in the name of autfa and the definition of techa, both main features of HA.
+    expect(await page.locator('#matrix tbody:not([hidden]) > tr[data-f]:not([hidden])').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-f')))).toEqual(['autfa', 'techa']);
+    await expect(page.getByRole('columnheader', { name: /Alpha Operator/ }).isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('works without JavaScript: the whole table, no filter form, cells lead to their notes and evidence', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    expect(await visibleFeatureRows(page)).toBe(101);
+    await expect(page.locator('form#filters').isVisible()).resolves.toBe(false);
+    await page.locator('tr[data-f="autbk"] td[data-op="alpha"] a').click();
+    await page.waitForURL(/\/features\/autbk\/#op-alpha$/);
+    await expect(page.locator('#op-alpha').getByText('Schedules only; no retention policy.').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('downloads the matrix as CSV and JSON', async () => {
+    const page = await open('');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).click()]);
+    const rows = parse(await readFile((await csv.path())!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(101 * 3);
+    expect(rows.find((r) => r['feature'] === 'autbk' && r['operator'] === 'alpha')).toMatchObject({ support: 'partial', version: '1.1.0', notes: 'Schedules only; no retention policy.' });
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'JSON' }).click()]);
+    const data = JSON.parse(await readFile((await json.path())!, 'utf8'));
+    expect(createAjv().validate(schemas.matrixExport.$id, data)).toBe(true);
+    expect(data.operators.map((o: { id: string }) => o.id)).toEqual(['alpha', 'beta', 'xss']);
+    await page.close();
+  });
+});
+
+describe('the compare page', () => {
+  it('shows the chosen operators side by side and, on request, only their differences', async () => {
+    const page = await open('compare/?operators=alpha,beta');
+    await expect(page.getByRole('columnheader', { name: /Xss/ }).isVisible()).resolves.toBe(false);
+    expect(await visibleFeatureRows(page, '#compare')).toBe(101);
+    await page.getByRole('checkbox', { name: 'Only differences' }).check();
+    // alpha 1.1.0 and beta 2.0.0 differ on techa, autbk, tlssp and pgver.
+    expect(await visibleFeatureRows(page, '#compare')).toBe(4);
+    await page.waitForURL((url) => url.search === '?operators=alpha,beta&diff=1');
+    await page.reload();
+    expect(await visibleFeatureRows(page, '#compare')).toBe(4);
+    await page.getByRole('checkbox', { name: 'Beta Operator' }).uncheck();
+    await expect(page.getByRole('status').innerText()).resolves.toBe('Choose at least two operators to compare.');
+    await page.close();
+  });
+});
+
+describe('feature and operator pages', () => {
+  it('navigates from the matrix to a feature, its operators, and back', async () => {
+    const page = await open('');
+    await page.getByRole('rowheader', { name: /Automated backup management/ }).getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Automated backup management');
+    await expect(page.getByRole('heading', { name: 'What a vendor must show to claim it' }).isVisible()).resolves.toBe(true);
+    const alpha = page.getByRole('row', { name: /Alpha Operator/ });
+    await expect(alpha.innerText()).resolves.toContain('1.1.0 (2026-04-02)');
+    await alpha.getByRole('link', { name: 'Alpha Operator' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Alpha Operator');
+    await expect(page.getByRole('heading', { name: 'What changed from 1.0.0 to 1.1.0' }).isVisible()).resolves.toBe(true);
+    const changes = page.getByRole('region', { name: 'What changed from 1.0.0 to 1.1.0' });
+    await expect(changes.getByRole('heading', { name: 'Added (1)' }).isVisible()).resolves.toBe(true);
+    await expect(changes.getByRole('heading', { name: 'Removed (1)' }).isVisible()).resolves.toBe(true);
+    await expect(changes.getByText('Automated backup management: No → Partial').isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: 'About the data' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('About the data');
+    await expect(page.getByText('no conformance runs have been published yet').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+});
+
+describe('safety', () => {
+  it('keeps HTML and scripts from submissions inert', async () => {
+    for (const path of ['', 'features/autfa/', 'operators/xss/', 'compare/?operators=xss,alpha']) {
+      const page = await open(path);
+      for (const link of await page.locator('td[data-op="xss"] a').all()) {
+        await link.click();
+        await page.getByRole('dialog').locator('dl').waitFor();
+        await page.keyboard.press('Escape');
+      }
+      expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), path).toBeUndefined();
+      const dangerous = await page.locator('a[href^="javascript:"], [onerror], [onmouseover], [onfocus], iframe').evaluateAll((all) => all.map((e) => e.outerHTML));
+      expect(dangerous, path).toEqual([]);
+      // Only the site's own scripts: bundled files, and the theme snippet in <head>.
+      const scripts = await page.locator('script').evaluateAll((all) => all.map((e) => (e as HTMLScriptElement).src || e.textContent!.trim().slice(0, 30)));
+      expect(scripts.every((s) => s.includes('/_astro/') || s.startsWith('// Before paint')), path).toBe(true);
+      expect(await page.content(), path).not.toContain('<script>window.__xss');
+      expect((page as Page & { errors: string[] }).errors, path).toEqual([]);
+      await page.close();
+    }
+    const page = await open('operators/xss/');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe("<script>window.__xss = 'name'</script>Xss Operator");
+    await page.close();
+  });
+});
+
+describe('accessibility and layout', () => {
+  it.each(['', 'compare/?operators=alpha,beta', 'features/autfa/', 'operators/alpha/', 'operators/alpha/changes/1.0.0...1.1.0/', 'about/', 'no-such-page/'])('axe finds no serious problems on /%s', async (path) => {
+    const page = await open(path);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('can be used with the keyboard, with a visible focus', async () => {
+    const page = await open('');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    const link = page.locator('tr[data-f="autbk"] td[data-op="alpha"] a');
+    await link.focus();
+    const outline = await link.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('dialog');
+    await panel.getByText('Schedules only').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Close');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.closest('td')?.dataset['op'])).resolves.toBe('alpha');
+    await page.close();
+  });
+
+  it('follows the dark system theme, and switches on request', async () => {
+    const page = await open('', { colorScheme: 'dark' });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(13, 17, 23)');
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await toggle.click();
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.reload();
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.close();
+  });
+
+  it('fits a phone: the page does not scroll sideways, the table scrolls inside its frame', async () => {
+    const page = await open('', { viewport: { width: 390, height: 844 } });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const frame = page.getByRole('region', { name: /Features of PostgreSQL operators/ });
+    expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await page.close();
+  });
+});
