@@ -7,25 +7,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import type { Feature } from '../scripts/lib/catalogue.ts';
 import { openProject } from '../scripts/lib/project.ts';
+import { sampleValue } from './sample.ts';
 import { serveStatic } from '../scripts/lib/static-server.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-function value(feature: Feature, seed: number): unknown {
-  switch (feature.type) {
-    case 'boolean':
-      return seed % 4 !== 0;
-    case 'integer':
-      return seed % 80;
-    case 'string':
-      return feature.values?.allowed?.[seed % feature.values.allowed.length]?.value ?? `Text ${seed}`;
-    case 'string_array':
-      if (feature.values?.pattern) return feature.id === 'k8ver' ? ['1.34', '1.33', '1.32'] : ['18', '17', '16'];
-      return (feature.values?.allowed ?? [{ value: 'a' }, { value: 'b' }]).slice(0, 1 + (seed % 3)).map((a) => a.value);
-  }
-}
 
 /** 10 operators × 5 releases, every feature answered, with notes, evidence and evidence reports. */
 async function generated(): Promise<string> {
@@ -45,7 +32,7 @@ async function generated(): Promise<string> {
       features.forEach((feature, i) => {
         const seed = o * 7 + r + i;
         if (seed % 9 === 0) return; // some unknowns
-        const v = value(feature, seed);
+        const v = sampleValue(feature, seed);
         lines.push(`  ${feature.id}:`, `    value: ${JSON.stringify(v)}`);
         const positive = v !== false && !(Array.isArray(v) && v.length === 0) && v !== 0;
         if (positive && seed % 5 === 1) lines.push('    support: partial', '    notes: Works only with the optional component enabled; see the linked section for the limits that apply.');

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { load as jsYamlLoad } from 'js-yaml';
 import { parse as yamlParse } from 'yaml';
 import { createAjv, validatorFor } from '../scripts/lib/ajv.ts';
-import type { Feature } from '../scripts/lib/catalogue.ts';
 import { openProject } from '../scripts/lib/project.ts';
+import { sampleValue } from './sample.ts';
 import { schemas } from '../scripts/lib/schemas.ts';
 import { MAX_FILE_BYTES as MAX } from '../scripts/lib/source.ts';
 import { dataFiles, validateFiles } from '../scripts/lib/validate.ts';
@@ -33,19 +33,6 @@ async function time(run: () => Promise<unknown> | unknown): Promise<number> {
   return median(samples);
 }
 
-function sampleValue(feature: Feature, seed: number): unknown {
-  switch (feature.type) {
-    case 'boolean':
-      return seed % 3 !== 0;
-    case 'integer':
-      return seed % 60;
-    case 'string':
-      return feature.values?.allowed?.[seed % feature.values.allowed.length]?.value ?? `text ${seed}`;
-    case 'string_array':
-      if (feature.values?.pattern) return feature.id === 'k8ver' ? ['1.34', '1.33'] : ['18', '17'];
-      return (feature.values?.allowed ?? [{ value: 'a' }, { value: 'b' }]).slice(0, 1 + (seed % 2)).map((a) => a.value);
-  }
-}
 
 /** A project with `operators` × `versions` valid submissions of every feature. */
 async function generatedProject(operators: number, versions: number): Promise<string> {

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import type { Diagnostic } from '../../scripts/lib/diagnostic.ts';
+import type { OperatorMetadata } from '../../scripts/lib/generated/operator.ts';
 import { openProject, type Project } from '../../scripts/lib/project.ts';
 import { validateFile } from '../../scripts/lib/validate.ts';
 
@@ -84,3 +85,15 @@ export async function withSubmission(text: string): Promise<Diagnostic[]> {
 
 export const rulesOf = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => d.rule);
 export const only = (diagnostics: readonly Diagnostic[], rule: string) => diagnostics.filter((d) => d.rule === rule);
+
+/** Operator "demo" as data, with the given documentation. */
+export const demoOperator = (documentation: OperatorMetadata['documentation']): OperatorMetadata => ({
+  id: 'demo',
+  name: 'Demo',
+  vendor: 'Demo',
+  homepage: 'https://demo.example.org',
+  repository: 'https://github.com/demo/demo-operator',
+  license: 'Apache-2.0',
+  maintainers: ['demo'],
+  documentation,
+});

@@ -4,17 +4,10 @@ import { DocsSourceChecker, docsPath } from '../../../scripts/lib/evidence/check
 import { RepositoryChecker } from '../../../scripts/lib/evidence/checkers/repository.ts';
 import type { OperatorMetadata } from '../../../scripts/lib/generated/operator.ts';
 import { gitRepository, type TestRepository } from '../../helpers/git.ts';
+import { demoOperator } from '../../helpers/project.ts';
 
-const operator = (source: OperatorMetadata['documentation']['source']): OperatorMetadata => ({
-  id: 'demo',
-  name: 'Demo',
-  vendor: 'Demo',
-  homepage: 'https://demo.example.org',
-  repository: 'https://github.com/demo/demo-operator',
-  license: 'Apache-2.0',
-  maintainers: ['demo'],
-  documentation: { url: 'https://demo.example.org/docs/{major}.{minor}/', source },
-});
+const operator = (source: OperatorMetadata['documentation']['source']): OperatorMetadata =>
+  demoOperator({ url: 'https://demo.example.org/docs/{major}.{minor}/', ...(source ? { source } : {}) });
 
 let repo: TestRepository;
 beforeAll(async () => {

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { OperatorMetadata } from '../../../scripts/lib/generated/operator.ts';
 import { expand, pinningOf, versionParts } from '../../../scripts/lib/evidence/pinning.ts';
+import { demoOperator } from '../../helpers/project.ts';
 
-const operator: OperatorMetadata = {
-  id: 'demo',
-  name: 'Demo',
-  vendor: 'Demo',
-  homepage: 'https://demo.example.org',
-  repository: 'https://github.com/demo/demo-operator',
-  license: 'Apache-2.0',
-  maintainers: ['demo'],
-  documentation: {
-    url: 'https://demo.example.org/docs/{major}.{minor}/',
-    unpinned: ['https://demo.example.org/docs/latest/'],
-    source: { repository: 'https://github.com/demo/demo-operator', ref: 'v{version}', pages: ['docs/{path}.md'] },
-  },
-};
+const operator = demoOperator({
+  url: 'https://demo.example.org/docs/{major}.{minor}/',
+  unpinned: ['https://demo.example.org/docs/latest/'],
+  source: { repository: 'https://github.com/demo/demo-operator', ref: 'v{version}', pages: ['docs/{path}.md'] },
+});
 
 describe('version pinning', () => {
   it('expands templates', () => {
