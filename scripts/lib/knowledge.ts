@@ -22,6 +22,15 @@ export interface ConformanceResult {
   readonly detail: string;
 }
 
+/** The short mark shown for each level in matrix cells. */
+export const KNOWLEDGE_MARKS: Record<KnowledgeLevel, string> = {
+  declared: '○',
+  'evidence-checked': '●',
+  'api-confirmed': '◆',
+  'behaviour-confirmed': '◆',
+  contradicted: '!',
+};
+
 export const KNOWLEDGE_LABELS: Record<KnowledgeLevel, string> = {
   declared: 'Declared',
   'evidence-checked': 'Evidence checked',

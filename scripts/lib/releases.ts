@@ -1,6 +1,24 @@
-// Ordering releases and telling what changed between two of them.
+// Release numbers: in documentation templates, in order, and what changed between two releases.
 import { resolveFeature, type CatalogueIndex } from './catalogue.ts';
 import { isRecord, supportOf, type Claim, type Submission, type Support } from './claims.ts';
+
+// Release numbers in templates such as https://example.org/docs/{major}.{minor}/ or v{version}.
+export interface VersionParts {
+  readonly version: string;
+  readonly major: string;
+  readonly minor: string;
+  readonly patch: string;
+}
+
+export function versionParts(version: string): VersionParts {
+  const [major = '', minor = '', patch = ''] = version.split(/[.+-]/);
+  return { version, major, minor, patch };
+}
+
+/** Fills {version}, {major}, {minor} and {patch}. */
+export function expand(template: string, parts: VersionParts): string {
+  return template.replace(/\{(version|major|minor|patch)\}/g, (_, key: keyof VersionParts) => parts[key]);
+}
 
 /** Compares release numbers numerically (1.9.0 < 1.10.0); pre-releases before their release. */
 export function compareVersions(a: string, b: string): number {

@@ -1,24 +1,8 @@
 // Whether an evidence link points at the submission's release: its documentation root (from
 // operator.yaml), a tag or a commit — or at something that moves (latest docs, a branch).
 import type { OperatorMetadata } from '../generated/operator.ts';
+import { expand, versionParts } from '../releases.ts';
 import { githubRepository, parseGithubLink } from './links.ts';
-
-export interface VersionParts {
-  readonly version: string;
-  readonly major: string;
-  readonly minor: string;
-  readonly patch: string;
-}
-
-export function versionParts(version: string): VersionParts {
-  const [major = '', minor = '', patch = ''] = version.split(/[.+-]/);
-  return { version, major, minor, patch };
-}
-
-/** Fills {version}, {major}, {minor} and {patch}. */
-export function expand(template: string, parts: VersionParts): string {
-  return template.replace(/\{(version|major|minor|patch)\}/g, (_, key: keyof VersionParts) => parts[key]);
-}
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

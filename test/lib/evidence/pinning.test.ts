@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expand, pinningOf, versionParts } from '../../../scripts/lib/evidence/pinning.ts';
+import { pinningOf } from '../../../scripts/lib/evidence/pinning.ts';
+import { expand, versionParts } from '../../../scripts/lib/releases.ts';
 import { demoOperator } from '../../helpers/project.ts';
 
 const operator = demoOperator({

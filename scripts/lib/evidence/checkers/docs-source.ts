@@ -10,7 +10,7 @@ import { fragmentOf, markdownPage } from '../anchors.ts';
 import type { CheckContext, LinkChecker, Outcome } from '../checker.ts';
 import { fragmentOutcome, type FileSummary } from '../files.ts';
 import { commitDate, isGitRepository, listFiles, readFileAt, readFilesAt, resolveRef } from '../git.ts';
-import { expand, versionParts } from '../pinning.ts';
+import { expand, versionParts } from '../../releases.ts';
 import type { SlugStyle } from '../slugs.ts';
 
 /** The URL path below the docs root, as templates use it: no slashes at the ends, no index.html or .html. */

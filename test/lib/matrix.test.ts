@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import type { Submission } from '../../scripts/lib/claims.ts';
+import type { EvidenceReport } from '../../scripts/lib/generated/evidence-report.ts';
+import { cellFor, dataQuality, firstClaimed, latestReleases, matrixCsv, matrixExport, type Release } from '../../scripts/lib/matrix.ts';
+import { openProject } from '../../scripts/lib/project.ts';
+import { createAjv } from '../../scripts/lib/ajv.ts';
+import { schemas } from '../../scripts/lib/schemas.ts';
+import { demoOperator, repoRoot } from '../helpers/project.ts';
+
+const index = (await openProject(repoRoot)).catalogues.get('postgres')!;
+const feature = (id: string) => index.features.get(id)!;
+const operator = demoOperator({ url: 'https://demo.example.org/docs/{major}.{minor}/' });
+const release = (version: string, features: Submission['features'], evidence?: EvidenceReport): Release => ({
+  operator,
+  submission: { catalogue: 'postgres@1.0.0', operator: 'demo', version, released: `2026-0${version[2]}-01`, features },
+  ...(evidence ? { evidence } : {}),
+});
+const report = (status: 'ok' | 'error'): EvidenceReport => ({
+  submission: 'x', operator: 'demo', version: '1.2.0', checked_at: '2026-11-20T08:00:00Z', mode: 'online', tool: 'ofm',
+  links: [{ feature: 'autfa', index: 0, url: 'https://demo.example.org/docs/1.2/failover/', status, via: 'http', anchor: 'none', pinned: true }],
+  summary: { links: 1, ok: status === 'ok' ? 1 : 0, warning: 0, error: status === 'error' ? 1 : 0, skipped: 0 },
+});
+const autfa = { value: true, evidence: [{ title: 'Failover', url: 'https://demo.example.org/docs/1.2/failover/' }] };
+
+describe('matrix cells', () => {
+  it('show the support in words, or the value for text features', () => {
+    const r = release('1.2.0', { autfa, techa: { value: 'Patroni' }, scpua: { value: ['amd64', 'other: riscv64'], support: 'partial', notes: 'x' }, hugpa: { value: false } });
+    expect(cellFor(index, r, feature('autfa'))).toMatchObject({ support: 'full', display: 'Yes', symbol: '✓' });
+    expect(cellFor(index, r, feature('techa'))).toMatchObject({ display: 'Patroni', symbol: '' });
+    expect(cellFor(index, r, feature('scpua'))).toMatchObject({ display: 'amd64, riscv64 (partial)', symbol: '◐' });
+    expect(cellFor(index, r, feature('hugpa'))).toMatchObject({ display: 'No', symbol: '✗' });
+    expect(cellFor(index, r, feature('tblsp'))).toMatchObject({ support: 'unknown', display: 'Unknown' });
+    expect(cellFor(index, r, feature('tblsp')).knowledge).toBeUndefined();
+  });
+
+  it('say how much is known: declared, or evidence-checked with the date of the check', () => {
+    expect(cellFor(index, release('1.2.0', { autfa }), feature('autfa')).knowledge).toMatchObject({ level: 'declared', since: '2026-02-01' });
+    expect(cellFor(index, release('1.2.0', { autfa }, report('error')), feature('autfa')).knowledge?.level).toBe('declared');
+    const checked = cellFor(index, release('1.2.0', { autfa }, report('ok')), feature('autfa'));
+    expect(checked.knowledge).toMatchObject({ level: 'evidence-checked', since: '2026-11-20' });
+    expect(checked.evidence).toEqual([{ title: 'Failover', url: 'https://demo.example.org/docs/1.2/failover/', check: 'ok' }]);
+  });
+
+  it('find the newest release of each operator and the first release that claimed a feature', () => {
+    const releases = [release('1.2.0', { autfa }), release('1.10.0', { autfa }), release('1.1.0', { hugpa: { value: true } })];
+    expect(latestReleases(releases).map((r) => r.submission.version)).toEqual(['1.10.0']);
+    expect(firstClaimed(index, releases, feature('autfa'))?.submission.version).toBe('1.2.0');
+  });
+
+  it('count data quality without adding up a score', () => {
+    const r = release('1.2.0', { autfa, hugpa: { value: true } }, report('ok'));
+    const quality = dataQuality(index.catalogue.features.map((f) => cellFor(index, r, f)));
+    expect(quality).toEqual({ cells: 101, known: 2, positive: 2, positiveWithEvidence: 1, evidenceChecked: 1, confirmed: 0, contradicted: 0 });
+  });
+});
+
+describe('exports', () => {
+  it('JSON matches its schema; CSV has a line per cell and defuses formulas', () => {
+    const data = matrixExport(index, [release('1.2.0', { autfa: { ...autfa, notes: '=HYPERLINK("https://evil.example")' } })], new Date('2026-11-25T00:00:00Z'));
+    expect(createAjv().validate(schemas.matrixExport.$id, data)).toBe(true);
+    const rows = parse(matrixCsv(data), { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(101);
+    expect(rows[0]).toMatchObject({ feature: 'instm', support: 'unknown' });
+    expect(rows.find((r) => r['feature'] === 'autfa')?.['notes']).toBe(`'=HYPERLINK("https://evil.example")`);
+  });
+});
