@@ -28,6 +28,7 @@ export interface SiteData {
 let loading: Promise<SiteData> | undefined;
 
 async function load(): Promise<SiteData> {
+  // Every entry was validated against its schema by the loaders (site/lib/loaders.ts).
   const catalogues = (await getCollection('catalogues')).map((e) => e.data as unknown as Catalogue);
   const catalogue = catalogues.find((c) => c.technology === 'postgres') ?? catalogues[0];
   if (!catalogue) throw new Error('No valid catalogue to build the site from (features/<technology>/catalogue.yaml).');

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import type { DocumentationSource } from '../../generated/operator.ts';
 import { fragmentOf, markdownPage } from '../anchors.ts';
 import type { CheckContext, LinkChecker, Outcome } from '../checker.ts';
-import { fragmentOutcome, type FileSummary } from '../files.ts';
+import { fragmentOutcome, summariseFile, type FileSummary } from '../files.ts';
 import { commitDate, isGitRepository, listFiles, readFileAt, readFilesAt, resolveRef } from '../git.ts';
 import { expand, versionParts } from '../../releases.ts';
 import type { SlugStyle } from '../slugs.ts';
@@ -76,9 +76,7 @@ export class DocsSourceChecker implements LinkChecker {
     const key = `${reader.label}\0${path}`;
     let pending = this.summaries.get(key);
     if (!pending) {
-      pending = reader.read(path).then((text) =>
-        text === undefined ? undefined : { type: 'file' as const, lines: text.split('\n').length, anchors: [...markdownPage(text, style).anchors] },
-      );
+      pending = reader.read(path).then((text) => (text === undefined ? undefined : summariseFile(path, text, style)));
       this.summaries.set(key, pending);
     }
     return pending;

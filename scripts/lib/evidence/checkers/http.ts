@@ -21,6 +21,8 @@ export interface PageResult {
   readonly problem?: Outcome['problem'];
   /** Failures that may pass on their own (network, 5xx, 429) are not cached. */
   readonly transient?: boolean;
+  /** Read from the cache of an earlier run. */
+  readonly fromCache?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -91,7 +93,7 @@ export class HttpChecker implements LinkChecker {
       httpStatus: page.status,
       redirects: page.redirects.length > 0 ? page.redirects : undefined,
       finalUrl: page.redirects.length > 0 ? page.finalUrl : undefined,
-      fromCache: (page as { fromCache?: boolean }).fromCache,
+      fromCache: page.fromCache,
     };
     if (page.problem) return { ...base, problem: page.problem, anchor: fragment ? 'unchecked' : 'none' };
     if (!fragment) return { ...base, anchor: 'none', problem: this.permanentRedirect(page) };
