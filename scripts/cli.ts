@@ -30,7 +30,7 @@ const commands: Record<string, CommandSpec> = {
   evidence: {
     summary: 'Check the evidence links of submissions: online over HTTP and the GitHub API, or --offline against local documentation sources.',
     usage:
-      'ofm evidence [paths…] [--offline --docs-source <operator-id>=<path>… --repository <github-url>=<path>…] [--write-report] [--format text|json|github] [--no-cache] [--cache-ttl <hours>] [--concurrency <n>] [--per-host <n>] [--timeout <seconds>] [--retries <n>]',
+      'ofm evidence [paths…] [--offline --docs-source <operator-id>=<path>… --repository <github-url>=<path>…] [--write-report] [--format text|json|github] [--no-cache] [--cache-ttl <hours>] [--concurrency <n>] [--per-host <n>] [--timeout <seconds>] [--retries <n>] [--parse-timeout <seconds>]',
     options: {
       format: { type: 'string', default: 'text' },
       offline: { type: 'boolean', default: false },
@@ -44,6 +44,7 @@ const commands: Record<string, CommandSpec> = {
       'per-host': { type: 'string', default: '2' },
       timeout: { type: 'string', default: '15' },
       retries: { type: 'string', default: '3' },
+      'parse-timeout': { type: 'string', default: '10' },
       'allow-address': { type: 'string', multiple: true, default: [] },
       'github-api-url': { type: 'string' },
     },
@@ -64,6 +65,7 @@ const commands: Record<string, CommandSpec> = {
         perHost: Number(values['per-host']),
         timeoutSeconds: Number(values['timeout']),
         retries: Number(values['retries']),
+        parseTimeoutMs: Number(values['parse-timeout']) * 1000,
         allowAddresses: values['allow-address'] as string[],
         githubApiUrl: values['github-api-url'] as string | undefined,
         githubToken: process.env['GITHUB_TOKEN'] || undefined,
@@ -150,7 +152,9 @@ let result: CommandResult;
 try {
   result = await main(process.argv.slice(2));
 } catch (cause) {
-  const usage = cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  // Errors carry codes of any type (a DOMException's is a number): only Node's string codes count.
+  const code = (cause as { code?: unknown } | null)?.code;
+  const usage = cause instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
   const message = cause instanceof Error ? cause.message : String(cause);
   result = usage
     ? { exitCode: 2, stdout: '', stderr: `ofm: ${message}\n` }

@@ -6,15 +6,17 @@ import { validatorFor } from '../lib/ajv.ts';
 import { toReport } from '../lib/diagnostic.ts';
 import { PUBLIC_ONLY, type AddressPolicy } from '../lib/evidence/address-policy.ts';
 import { NO_CACHE, openCache } from '../lib/evidence/cache.ts';
-import { checkSubmission, summaryOf, type EvidenceRun } from '../lib/evidence/check.ts';
+import { checkSubmission, summaryOf, type EvidenceRun, type SubmissionEvidence } from '../lib/evidence/check.ts';
 import { DocsSourceChecker } from '../lib/evidence/checkers/docs-source.ts';
 import { GithubApiChecker } from '../lib/evidence/checkers/github-api.ts';
 import { HttpChecker } from '../lib/evidence/checkers/http.ts';
 import { RepositoryChecker } from '../lib/evidence/checkers/repository.ts';
+import { pageParser } from '../lib/evidence/page-parser.ts';
 import { githubRepository } from '../lib/evidence/links.ts';
 import { classifyPath, findProjectRoot, projectRelative } from '../lib/layout.ts';
-import { openProject } from '../lib/project.ts';
+import { openProject, openProjectsFor, type Project } from '../lib/project.ts';
 import { formatReport, FORMATS, isFormat } from '../lib/reporters/index.ts';
+import { INTERNAL_ERROR_RULE } from '../lib/rules/index.ts';
 import { schemas } from '../lib/schemas.ts';
 import { dataFiles } from '../lib/validate.ts';
 import { UsageError, type CommandResult } from './command.ts';
@@ -45,6 +47,8 @@ export interface EvidenceOptions {
   readonly githubToken?: string;
   /** Backoff before the first retry, in milliseconds. */
   readonly backoffMs?: number;
+  /** Time allowed to parse one page, in milliseconds. */
+  readonly parseTimeoutMs?: number;
   readonly now?: () => Date;
 }
 
@@ -61,6 +65,13 @@ async function pairs(values: readonly string[], option: string, cwd: string, key
   return map;
 }
 
+/** A submission whose check failed outright: one finding on it, and the run goes on. */
+function failedCheck(project: Project, absolutePath: string, cause: unknown): SubmissionEvidence {
+  const file = projectRelative(project.root, absolutePath) ?? absolutePath;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return { file, absolutePath, text: undefined, diagnostics: [{ file, line: 1, column: 1, rule: INTERNAL_ERROR_RULE, severity: 'error', message: `OFM failed while checking this submission's evidence (${message}).`, hint: 'This is a bug in OFM: please report it with the file attached.' }] };
+}
+
 const positive = (value: number, option: string) => {
   if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${option} takes a positive number.`);
   return value;
@@ -68,8 +79,8 @@ const positive = (value: number, option: string) => {
 
 export async function evidence(options: EvidenceOptions): Promise<CommandResult> {
   if (!isFormat(options.format)) throw new UsageError(`Unknown format "${options.format}"; use ${FORMATS.join(', ')}.`);
-  const root = findProjectRoot(options.cwd);
-  if (!root) throw new UsageError('This is not inside an OFM project (no features/ and schema/ folders above).');
+  const cwdRoot = findProjectRoot(options.cwd);
+  if (!cwdRoot && options.paths.length === 0) throw new UsageError('This is not inside an OFM project (no features/ and schema/ folders above). Run it in the project, or name the submissions to check.');
   const paths = options.paths.map((p) => resolve(options.cwd, p));
   for (const [i, path] of paths.entries()) {
     if (!(await stat(path).then(() => true, () => false))) throw new UsageError(`No such file or folder: ${options.paths[i]}`);
@@ -79,15 +90,21 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
   }
   const docsSources = await pairs(options.docsSources, 'docs-source', options.cwd, (id) => (/^[a-z][a-z0-9-]*$/.test(id) ? id : undefined));
   const repositories = await pairs(options.repositories, 'repository', options.cwd, githubRepository);
-  const project = await openProject(root);
-  const files = (await dataFiles(project, paths)).filter((file) => {
-    const rel = projectRelative(root, file);
-    return rel === undefined || classifyPath(rel) === 'submission';
-  });
+  // Each submission is checked in the project it belongs to, wherever ofm is run from.
+  const groups = paths.length > 0 ? await openProjectsFor(paths, cwdRoot ?? options.cwd) : [{ project: await openProject(cwdRoot!), paths: [] }];
+  const work: Array<{ project: Project; file: string }> = [];
+  for (const { project, paths: groupPaths } of groups) {
+    for (const file of await dataFiles(project, groupPaths)) {
+      const rel = projectRelative(project.root, file);
+      if (rel === undefined || classifyPath(rel) === 'submission') work.push({ project, file });
+    }
+  }
+  const root = groups[0]!.project.root;
 
   const policy: AddressPolicy = { allow: new Set(options.allowAddresses) };
   const cache = options.offline || options.noCache ? NO_CACHE : await openCache(options.cacheFile ? resolve(options.cwd, options.cacheFile) : join(root, '.ofm-cache', 'evidence.json'), positive(options.cacheTtlHours, 'cache-ttl') * 3600_000);
   const userAgent = `ofm-evidence/${toolVersion}`;
+  const pages = pageParser(options.parseTimeoutMs === undefined ? undefined : positive(options.parseTimeoutMs, 'parse-timeout'));
   const http = options.offline
     ? undefined
     : new HttpChecker({
@@ -100,12 +117,13 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
         backoffMs: options.backoffMs ?? 500,
         maxRetryAfterMs: 60_000,
         userAgent,
+        pages,
       });
   const run: EvidenceRun = {
     mode: options.offline ? 'offline' : 'online',
     checkers: options.offline
-      ? [new RepositoryChecker(), new DocsSourceChecker()]
-      : [new GithubApiChecker({ baseUrl: options.githubApiUrl, token: options.githubToken, cache, userAgent, maxWaitSeconds: 60 }), http!],
+      ? [new RepositoryChecker(pages), new DocsSourceChecker(pages)]
+      : [new GithubApiChecker({ baseUrl: options.githubApiUrl, token: options.githubToken, cache, userAgent, maxWaitSeconds: 60, pages }), http!],
     docsSources,
     repositories,
     tool: `ofm ${toolVersion}`,
@@ -115,25 +133,28 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
   const limit = pLimit(4);
   let checked;
   try {
-    checked = await Promise.all(files.map((file) => limit(() => checkSubmission(project, file, run))));
+    checked = await Promise.all(work.map(({ project, file }) => limit(() => checkSubmission(project, file, run).catch((cause: unknown) => failedCheck(project, file, cause)))));
   } finally {
     await http?.close();
+    await pages.close();
     await cache.save();
   }
 
   const written: string[] = [];
   if (options.writeReport) {
-    const validate = validatorFor(project.ajv, schemas.evidenceReport.$id);
-    for (const { report, absolutePath } of checked) {
+    const validate = validatorFor(groups[0]!.project.ajv, schemas.evidenceReport.$id);
+    for (const { report, absolutePath, file, diagnostics } of checked) {
       if (!report) continue;
-      if (!validate(report)) throw new Error(`The evidence report of ${absolutePath} does not match its schema: ${JSON.stringify(validate.errors)}`);
       const target = join(dirname(absolutePath), `${basename(absolutePath).replace(/\.ya?ml$/, '')}.evidence.json`);
-      await writeFile(target, `${JSON.stringify(report, null, 2)}\n`);
-      written.push(projectRelative(root, target) ?? target);
+      const problem = !validate(report)
+        ? `it does not match its schema (${JSON.stringify(validate.errors)}), a bug in OFM`
+        : await writeFile(target, `${JSON.stringify(report, null, 2)}\n`).then(() => undefined, (cause: Error) => cause.message);
+      if (problem) diagnostics.push({ file, line: 1, column: 1, rule: INTERNAL_ERROR_RULE, severity: 'error', message: `The evidence report could not be written: ${problem}.`, hint: `Check that ${dirname(target)} is writable.` });
+      else written.push(projectRelative(root, target) ?? target);
     }
   }
 
-  const findings = toReport(checked.flatMap((c) => c.diagnostics), files.length);
+  const findings = toReport(checked.flatMap((c) => c.diagnostics), work.length);
   const sources = new Map(checked.flatMap((c) => (c.text !== undefined && c.diagnostics.length > 0 ? [[c.file, c.text] as const] : [])));
   let stdout = formatReport(options.format, findings, { sources, color: options.color ?? false });
   if (options.format === 'text') {

@@ -6,13 +6,15 @@ import { validatorFor } from '../lib/ajv.ts';
 import { parseCatalogueRef } from '../lib/catalogue.ts';
 import { toReport, type Diagnostic } from '../lib/diagnostic.ts';
 import type { OperatorMetadata } from '../lib/generated/operator.ts';
-import { findProjectRoot, operatorPath, schemaCommentFor, submissionPath } from '../lib/layout.ts';
+import { findProjectRoot, ID_PATTERN, operatorPath, RELEASE_PATTERN, schemaCommentFor, submissionPath } from '../lib/layout.ts';
 import { fromOfm, toOfm, type OfmInterchangeSubmission } from '../lib/ofm-interchange.ts';
 import { openProject, type Project } from '../lib/project.ts';
 import { formatReport } from '../lib/reporters/index.ts';
 import { schemaFindings } from '../lib/schema-errors.ts';
 import { schemas } from '../lib/schemas.ts';
 import type { Submission } from '../lib/claims.ts';
+import { error } from '../lib/rules/rule.ts';
+import { pathInside } from '../lib/untrusted/paths.ts';
 import { diagnosticsFor, loadDataFile, validateFile } from '../lib/validate.ts';
 import { UsageError, type CommandResult } from './command.ts';
 
@@ -54,7 +56,7 @@ async function write(target: string, text: string, force: boolean, display: stri
 }
 
 const slug = (name: string) =>
-  name.toLowerCase().normalize('NFKD').replaceAll(/[^a-z0-9]+/g, '-').replaceAll(/^-+|-+$/g, '').replace(/^(?=[0-9])/, 'op-');
+  name.toLowerCase().normalize('NFKD').replaceAll(/[^a-z0-9]+/g, ' ').trim().replaceAll(' ', '-').replace(/^(?=[0-9])/, 'op-');
 
 export async function importOfm(options: ImportOptions): Promise<CommandResult> {
   const project = await openAt(options.cwd);
@@ -70,12 +72,20 @@ export async function importOfm(options: ImportOptions): Promise<CommandResult> 
   const name = loaded.data.metadata.operator.name;
   const operator = options.operator ?? (name ? slug(name) : undefined);
   if (!operator) throw new UsageError('The file names no operator; give --operator <id>.');
+  if (!ID_PATTERN.test(operator)) throw new UsageError(`--operator takes lower-case letters, digits and dashes, not "${operator}".`);
   const { submission, notes } = fromOfm(loaded.data, index, operator);
+  // The version names the file written: only a release number may do that.
+  if (options.out === undefined && !RELEASE_PATTERN.test(submission.version)) {
+    const where = { path: ['metadata', 'submission', 'version'] };
+    const message = `The version ${JSON.stringify(submission.version)} is not a release number such as "2.4.0"; OFM names the file after it.`;
+    return failed(diagnosticsFor(loaded, 'ofm-format', [error(where, message, 'Correct metadata.submission.version, or give --out <file>.')]), sources);
+  }
   const relativePath = submissionPath(options.technology, operator, submission.version || 'unknown-version');
   const text = `${schemaCommentFor(relativePath, 'submission', options.technology)}\n# Imported from the community OFM format (${loaded.file}).\n${stringify(submission, { lineWidth: 0 })}`;
   const lines = notes.map((n) => `note: ${n}`);
   if (options.out === '-') return { exitCode: 0, stdout: text, stderr: lines.map((l) => `${l}\n`).join('') };
-  const target = options.out ? resolve(options.cwd, options.out) : join(project.root, relativePath);
+  const target = options.out ? resolve(options.cwd, options.out) : pathInside(project.root, relativePath);
+  if (!target) throw new UsageError(`${relativePath} is not a path inside the project.`);
   await write(target, text, options.force, options.out ?? relativePath);
   lines.push(`Wrote ${options.out ?? relativePath}. Check it with: npx ofm validate ${options.out ?? relativePath}`);
   if (!existsSync(join(project.root, operatorPath(options.technology, operator)))) {

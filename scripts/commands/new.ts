@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { formatCatalogueRef } from '../lib/catalogue.ts';
-import { findProjectRoot, operatorPath, submissionPath } from '../lib/layout.ts';
+import { findProjectRoot, ID_PATTERN, operatorPath, RELEASE_PATTERN, submissionPath } from '../lib/layout.ts';
 import { openProject } from '../lib/project.ts';
 import { newOperatorText, newSubmissionText, nextSubmissionText } from '../lib/template.ts';
 import { UsageError, type CommandResult } from './command.ts';
@@ -20,13 +20,11 @@ export interface NewOptions {
   readonly today: string;
 }
 
-const ID = /^[a-z][a-z0-9-]*$/;
-const VERSION = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?(-[0-9A-Za-z.-]+)?$/;
 
 export async function newSubmission(options: NewOptions): Promise<CommandResult> {
   const { operator, version } = options;
-  if (!operator || !ID.test(operator)) throw new UsageError('Give --operator <id>: lower-case letters, digits and dashes, for example --operator cloudnative-pg.');
-  if (!version || !VERSION.test(version)) throw new UsageError('Give --version <release>, such as --version 1.30.0 (without a leading "v").');
+  if (!operator || !ID_PATTERN.test(operator)) throw new UsageError('Give --operator <id>: lower-case letters, digits and dashes, for example --operator cloudnative-pg.');
+  if (!version || !RELEASE_PATTERN.test(version)) throw new UsageError('Give --version <release>, such as --version 1.30.0 (without a leading "v").');
   const released = options.released ?? options.today;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(released)) throw new UsageError('Give --released as YYYY-MM-DD.');
   const root = findProjectRoot(options.cwd);

@@ -2,9 +2,9 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { toReport } from '../lib/diagnostic.ts';
 import { findProjectRoot } from '../lib/layout.ts';
-import { openProject } from '../lib/project.ts';
+import { openProject, openProjectsFor } from '../lib/project.ts';
 import { formatReport, FORMATS, isFormat } from '../lib/reporters/index.ts';
-import { dataFiles, validateFiles } from '../lib/validate.ts';
+import { dataFiles, validateFiles, type FileResult } from '../lib/validate.ts';
 import { UsageError, type CommandResult } from './command.ts';
 
 export interface ValidateOptions {
@@ -26,10 +26,16 @@ export async function validate(options: ValidateOptions): Promise<CommandResult>
     const exists = await stat(path).then(() => true, () => false);
     if (!exists) throw new UsageError(`No such file or folder: ${options.paths[i]}`);
   }
-  const project = await openProject(root ?? options.cwd);
-  const files = await dataFiles(project, paths);
-  const results = await validateFiles(project, files);
-  const report = toReport(results.flatMap((r) => r.diagnostics), files.length);
+  const fallback = root ?? options.cwd;
+  const groups = paths.length > 0 ? await openProjectsFor(paths, fallback) : [{ project: await openProject(fallback), paths: [] }];
+  const results: FileResult[] = [];
+  let files = 0;
+  for (const group of groups) {
+    const groupFiles = await dataFiles(group.project, group.paths);
+    files += groupFiles.length;
+    results.push(...(await validateFiles(group.project, groupFiles)));
+  }
+  const report = toReport(results.flatMap((r) => r.diagnostics), files);
   const sources = new Map(results.flatMap((r) => (r.text !== undefined && r.diagnostics.length > 0 ? [[r.file, r.text] as const] : [])));
   const stdout = formatReport(options.format, report, { sources, color: options.color ?? false });
   return { exitCode: report.summary.errors > 0 ? 1 : 0, stdout, stderr: '' };

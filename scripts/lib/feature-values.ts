@@ -2,8 +2,9 @@
 // same constraints from the same catalogue data; a test keeps the two in agreement.
 import type { Feature } from './catalogue.ts';
 import type { Value } from './claims.ts';
-import { OTHER_PATTERN, OTHER_PREFIX } from './submission-schema.ts';
+import { isOtherValue, OTHER_PREFIX } from './submission-schema.ts';
 import { closest, listOf } from './suggest.ts';
+import { dataPattern } from './untrusted/regex.ts';
 
 export interface ValueProblem {
   /** Index of the offending list item, when the problem is one item of a list. */
@@ -43,7 +44,7 @@ function checkItem(feature: Feature, item: string, index?: number): ValueProblem
   if (rules?.allowed) {
     const allowed = rules.allowed.map((a) => a.value);
     if (allowed.includes(item)) return undefined;
-    if (rules.other && new RegExp(OTHER_PATTERN, 'u').test(item)) return undefined;
+    if (rules.other && isOtherValue(item)) return undefined;
     const near = canonicalValue(feature, item) ?? closest(item, allowed);
     const listed = listOf(allowed.map((a) => `"${a}"`));
     return {
@@ -52,7 +53,7 @@ function checkItem(feature: Feature, item: string, index?: number): ValueProblem
       hint: `${near ? `Did you mean "${near}"? ` : ''}Use ${listed}${rules.other ? `, or write "${OTHER_PREFIX}${item}" for anything else` : ''}.`,
     };
   }
-  if (rules?.pattern && !new RegExp(rules.pattern, 'u').test(item)) {
+  if (rules?.pattern && !dataPattern(rules.pattern).test(item)) {
     return {
       item: index,
       message: `"${item}" is not ${rules.pattern_description ?? `in the form ${rules.pattern}`}.`,

@@ -9,6 +9,11 @@ export const CATALOGUE_FILE = 'catalogue.yaml';
 export const OPERATOR_FILE = 'operator.yaml';
 export const SOURCES_FILE = 'sources.yaml';
 
+/** An operator or technology id (schema: `id`, `operator`, `technology`). */
+export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
+/** A release number such as 1.30.0 or 2.0.0-rc.1 (schema: a submission's `version`). */
+export const RELEASE_PATTERN = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?(-[0-9A-Za-z.-]+)?$/;
+
 export type FileKind = 'catalogue' | 'operator' | 'submission' | 'sources' | 'evidence-report';
 
 /** `<version>.evidence.json`: what `ofm evidence --write-report` found for `<version>.yaml`. */

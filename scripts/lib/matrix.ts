@@ -138,8 +138,10 @@ export function matrixExport(index: CatalogueIndex, releases: readonly Release[]
   };
 }
 
-// Spreadsheets run text that starts like a formula; data from submissions must not.
-const defuse = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+// Spreadsheets run text that starts like a formula; data from submissions must not. csv-stringify
+// escapes cells that start with a formula character (its escape_formulas); some spreadsheets
+// also skip blanks and invisible characters before one, so such cells are escaped here too.
+const defuse = (text: string) => (/^[\s\u200b-\u200d\u2060\ufeff]+[=+\-@\uff1d\uff0b\uff0d\uff20]/u.test(text) ? `'${text}` : text);
 
 export function matrixCsv(data: MatrixExport): string {
   const features = new Map(data.features.map((f) => [f.id, f]));
@@ -151,5 +153,5 @@ export function matrixCsv(data: MatrixExport): string {
       typeof v === 'string' ? defuse(v) : v,
     );
   });
-  return stringify([['feature', 'feature_name', 'category', 'main', 'operator', 'operator_name', 'version', 'support', 'value', 'knowledge', 'knowledge_since', 'evidence_urls', 'notes'], ...rows]);
+  return stringify([['feature', 'feature_name', 'category', 'main', 'operator', 'operator_name', 'version', 'support', 'value', 'knowledge', 'knowledge_since', 'evidence_urls', 'notes'], ...rows], { escape_formulas: true });
 }

@@ -6,16 +6,15 @@
 //   feature that is left out. Empty community values import as support "none"; OFM's unknown
 //   claims are left out on export.
 // - the community format has no "partial"; partial claims export with their notes prefixed.
-import type { Link, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { resolveFeature, type CatalogueIndex, type Feature } from './catalogue.ts';
 import { isRecord, supportOf, type Claim, type Evidence, type Submission, type Value } from './claims.ts';
 import { canonicalValue } from './feature-values.ts';
 import type { InterchangeFeature, OfmInterchangeSubmission } from './generated/ofm-interchange.ts';
 import type { OperatorMetadata } from './generated/operator.ts';
 import { OTHER_PREFIX } from './submission-schema.ts';
+import { textOf, walk } from './untrusted/tree.ts';
 
 export type { OfmInterchangeSubmission };
 
@@ -23,10 +22,11 @@ const PARTIAL_PREFIX = 'Partial support. ';
 
 /** Evidence links found in one community reference (a Markdown link, or a bare URL). */
 export function referenceToEvidence(reference: string): Evidence[] {
-  const tree: Root = fromMarkdown(reference);
   const links: Evidence[] = [];
-  visit(tree, 'link', (link: Link) => {
-    links.push({ title: toString(link).trim() || new URL(link.url, 'https://invalid/').hostname, url: link.url });
+  walk<Nodes>(fromMarkdown(reference), (node) => {
+    if (node.type !== 'link') return;
+    const host = URL.canParse(node.url, 'https://invalid/') ? new URL(node.url, 'https://invalid/').hostname : node.url;
+    links.push({ title: textOf(node).trim() || host, url: node.url });
   });
   if (links.length === 0 && /^https?:\/\/\S+$/.test(reference.trim())) {
     const url = reference.trim();

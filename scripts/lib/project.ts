@@ -1,11 +1,11 @@
 // What rules may know beyond the file in hand: the project root, its catalogues, which files
 // exist. Opened once per run.
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { createAjv, validatorFor, type Ajv } from './ajv.ts';
 import { indexCatalogue, type Catalogue, type CatalogueIndex } from './catalogue.ts';
-import { cataloguePath, FEATURES_DIR } from './layout.ts';
+import { cataloguePath, FEATURES_DIR, findProjectRoot } from './layout.ts';
 import { schemas } from './schemas.ts';
 import { decodeText, parseYaml, readFileBytes, toData } from './source.ts';
 
@@ -49,4 +49,19 @@ export async function openProject(root: string): Promise<Project> {
     else brokenCatalogues.add(technology);
   }
   return { root, ajv, catalogues, brokenCatalogues, exists: (rel) => existsSync(join(root, rel)) };
+}
+
+/**
+ * The projects the given files and folders belong to, each with its paths: a file is judged by
+ * the project it sits in, wherever OFM is run from. Paths outside any project go with `fallback`
+ * (the project around the working directory, or the working directory itself).
+ */
+export async function openProjectsFor(paths: readonly string[], fallback: string): Promise<Array<{ project: Project; paths: string[] }>> {
+  const byRoot = new Map<string, string[]>();
+  for (const path of paths) {
+    const folder = (await stat(path).then((s) => s.isDirectory(), () => false)) ? path : dirname(path);
+    const root = findProjectRoot(folder) ?? fallback;
+    byRoot.set(root, [...(byRoot.get(root) ?? []), path]);
+  }
+  return Promise.all([...byRoot].map(async ([root, rootPaths]) => ({ project: await openProject(root), paths: rootPaths })));
 }

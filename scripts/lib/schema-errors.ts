@@ -58,20 +58,34 @@ function expected(schema: unknown, documentation: string): string {
 
 const QUOTE_HINT = 'Quote the value: YAML reads an unquoted 1.30 as the number 1.3, and 17 as a number, not a text.';
 
-/** The errors worth showing: alternatives inside a failed anyOf/oneOf are folded into it. */
+/**
+ * The errors worth showing: alternatives inside a failed anyOf/oneOf are folded into it, and the
+ * errors about one property name into the propertyNames error that names it. Linear in the
+ * number of errors: a file with 20,000 bad claims gets its findings as fast as Ajv finds them.
+ */
 function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
-  const folded: Array<{ instancePath: string; schemaPath: string }> = [];
+  const foldedAt = new Map<string, string[]>();
+  const badNames = new Set<string>();
   for (const e of errors) {
     const originals = e.keyword === 'errorMessage' ? ((e.params as { errors: ErrorObject[] }).errors ?? []) : [e];
     for (const o of originals) {
-      if (o.keyword === 'anyOf' || o.keyword === 'oneOf') folded.push({ instancePath: o.instancePath, schemaPath: o.schemaPath });
+      if (o.keyword === 'anyOf' || o.keyword === 'oneOf') {
+        const list = foldedAt.get(o.instancePath) ?? [];
+        list.push(`${o.schemaPath}/`);
+        foldedAt.set(o.instancePath, list);
+      }
     }
+    if (e.keyword === 'propertyNames') badNames.add(`${e.instancePath}\0${(e.params as { propertyName: string }).propertyName}`);
   }
+  const folded = (e: ErrorObject): boolean => {
+    // The error's own place and each place above it (instance paths are JSON pointers).
+    for (let at = e.instancePath; ; at = at.slice(0, at.lastIndexOf('/'))) {
+      if (foldedAt.get(at)?.some((schemaPath) => e.schemaPath.startsWith(schemaPath))) return true;
+      if (at === '') return false;
+    }
+  };
   return errors.filter(
-    (e) =>
-      !folded.some(
-        (f) => e.schemaPath.startsWith(`${f.schemaPath}/`) && (e.instancePath === f.instancePath || e.instancePath.startsWith(`${f.instancePath}/`)),
-      ),
+    (e) => !(e.propertyName !== undefined && e.keyword !== 'propertyNames' && badNames.has(`${e.instancePath}\0${e.propertyName}`)) && !folded(e),
   );
 }
 
@@ -81,6 +95,15 @@ function finding(e: ErrorObject, documentation: string): RuleFinding {
   const prefix = where ? `${where}: ` : '';
   const value = e.data;
   switch (e.keyword) {
+    case 'propertyNames': {
+      const name = (e.params as { propertyName: string }).propertyName;
+      const reasons = e.schema && typeof e.schema === 'object' ? propertyNameRule(e.schema as Record<string, unknown>) : '';
+      return error(
+        { path: [...path, name], part: 'key' },
+        `${prefix}the key ${JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}…` : name)} is not allowed here${reasons ? `: keys ${reasons}` : ''}.`,
+        expected(e.parentSchema, documentation),
+      );
+    }
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       const description = schemaDescription((e.parentSchema as { properties?: Record<string, unknown> })?.properties?.[missing]);
@@ -121,9 +144,11 @@ function finding(e: ErrorObject, documentation: string): RuleFinding {
       const originals = (e.params as { errors?: ErrorObject[] }).errors ?? [];
       const numberForText =
         typeof value === 'number' && originals.some((o) => o.keyword === 'type' && JSON.stringify(o.params).includes('string'));
-      const subject = typeof value === 'object' && value !== null ? '' : `${kindOf(value)} is not valid: it `;
+      const collection = typeof value === 'object' && value !== null;
+      const subject = collection ? '' : `${kindOf(value)} is not valid: it `;
+      // A mapping or list as a whole is pointed at by its key.
       return error(
-        { path },
+        { path, part: collection ? 'key' : 'value' },
         `${prefix}${subject}${e.message ?? 'does not match the schema'}.`,
         numberForText ? QUOTE_HINT : expected(e.parentSchema, documentation),
       );
@@ -152,7 +177,21 @@ function finding(e: ErrorObject, documentation: string): RuleFinding {
   }
 }
 
+/** What a propertyNames schema asks of a key, in words. */
+function propertyNameRule(schema: Record<string, unknown>): string {
+  const parts: string[] = [];
+  if (schema['pattern'] === '^[a-z][a-z0-9-]*$') parts.push('are lower-case letters, digits and dashes, starting with a letter');
+  else if (typeof schema['pattern'] === 'string') parts.push(`match ${schema['pattern']}`);
+  if (typeof schema['maxLength'] === 'number') parts.push(`have at most ${schema['maxLength']} characters`);
+  if (Array.isArray(schema['enum'])) parts.push('are listed in the catalogue');
+  return listOf(parts, 'and');
+}
+
 /** `documentation` names the page that explains the schema, for hints with nothing better to say. */
 export function schemaFindings(errors: readonly ErrorObject[] | null | undefined, documentation: string): RuleFinding[] {
-  return relevant(errors ?? []).map((e) => finding(e, documentation));
+  // Problems of a whole mapping or list come before those of its entries: when the findings are
+  // cut short, "too many claims" is still among them.
+  const depth = (e: ErrorObject) => e.instancePath.split('/').length;
+  const ordered = relevant(errors ?? []).sort((a, b) => depth(a) - depth(b));
+  return ordered.map((e) => finding(e, documentation));
 }

@@ -8,6 +8,8 @@ import { schemas } from './schemas.ts';
 export const OTHER_PREFIX = 'other: ';
 /** A value outside the allowed list: `other: ` and then some text. */
 export const OTHER_PATTERN = `^${OTHER_PREFIX}\\S`;
+/** Whether a value is of the `other: <text>` form (OTHER_PATTERN). */
+export const isOtherValue = (value: string): boolean => /^other: \S/u.test(value);
 const SCHEMA_ID_BASE = 'https://ofm.invalid/';
 
 type JsonSchema = Record<string, unknown>;

@@ -6,7 +6,7 @@ import { classifyData, classifyPath, EVIDENCE_REPORT_SUFFIX, FEATURES_DIR, proje
 import { locate } from './locate.ts';
 import type { Project } from './project.ts';
 import { bytesRules, dataRules, documentRules, INTERNAL_ERROR_RULE, textRules } from './rules/index.ts';
-import type { Location, Rule, RuleFinding } from './rules/rule.ts';
+import { error, type Location, type Rule, type RuleFinding } from './rules/rule.ts';
 import { decodeText, parseYaml, positionOf, readFileBytes, toData, type ParsedYaml } from './source.ts';
 
 export interface FileResult {
@@ -87,7 +87,33 @@ export interface LoadedData extends FileResult {
 export async function loadDataFile(project: Project, absolutePath: string): Promise<LoadedData> {
   const relativePath = projectRelative(project.root, absolutePath);
   const file = relativePath ?? absolutePath;
+  return guarded(file, relativePath, () => loadStages(project, absolutePath, file, relativePath));
+}
 
+/**
+ * Runs `load` so that nothing it throws escapes: an unreadable file or a bug in OFM becomes one
+ * finding on this file, and every other file is still checked.
+ */
+async function guarded<T extends FileResult>(file: string, relativePath: string | undefined, load: () => Promise<T>): Promise<T | LoadedData> {
+  try {
+    return await load();
+  } catch (cause) {
+    const code = (cause as { code?: unknown }).code;
+    const io = typeof code === 'string' && /^E[A-Z]+$/.test(code);
+    const diagnostic: Diagnostic = {
+      file,
+      line: 1,
+      column: 1,
+      rule: INTERNAL_ERROR_RULE,
+      severity: 'error',
+      message: io ? `The file could not be read (${code}).` : `OFM failed on this file (${cause instanceof Error ? cause.message : String(cause)}).`,
+      hint: io ? 'Check that the file exists and is readable.' : 'This is a bug in OFM, not in the file: please report it with the file attached.',
+    };
+    return { file, relativePath, diagnostics: [diagnostic], text: undefined };
+  }
+}
+
+async function loadStages(project: Project, absolutePath: string, file: string, relativePath: string | undefined): Promise<LoadedData> {
   const { size, bytes } = await readFileBytes(absolutePath);
   const bytesFindings = runRules(bytesRules, { file, size, bytes }, file, resolverFor(undefined));
   if (!bytes || hasErrors(bytesFindings)) return { file, relativePath, diagnostics: bytesFindings, text: undefined };
@@ -100,7 +126,15 @@ export async function loadDataFile(project: Project, absolutePath: string): Prom
   const documentFindings = runRules(documentRules, { file, ...parsed }, file, resolverFor(parsed));
   const diagnostics = [...bytesFindings, ...early, ...documentFindings];
   if (hasErrors(documentFindings)) return { file, relativePath, diagnostics, text };
-  return { file, relativePath, diagnostics, text, parsed, data: toData(parsed.document) };
+  let data: unknown;
+  try {
+    data = toData(parsed.document);
+  } catch (cause) {
+    // The document rules should have found whatever stops the conversion; this is the backstop.
+    const finding = error({ line: 1, column: 1 }, `The YAML could not be turned into data (${cause instanceof Error ? cause.message : String(cause)}).`, 'Write plain YAML: mappings, lists and scalars, without anchors, aliases or tags.');
+    return { file, relativePath, diagnostics: [...diagnostics, toDiagnostic(finding, 'yaml-syntax', file, resolverFor(parsed))], text };
+  }
+  return { file, relativePath, diagnostics, text, parsed, data };
 }
 
 /** Diagnostics for findings a command made itself about a loaded file (for example against another schema). */
@@ -113,10 +147,12 @@ export async function validateFile(project: Project, absolutePath: string, kind?
   const loaded = await loadDataFile(project, absolutePath);
   const { file, relativePath, parsed, data, text } = loaded;
   if (!parsed) return loaded;
-  const fileKind = kind ?? (relativePath ? classifyPath(relativePath) : undefined) ?? classifyData(data) ?? 'submission';
-  const subject = { file, ...parsed, absolutePath, relativePath, kind: fileKind, data, project };
-  const applicable = dataRules.filter((rule) => !rule.kinds || rule.kinds.includes(fileKind));
-  return { file, diagnostics: [...loaded.diagnostics, ...runRules(applicable, subject, file, resolverFor(parsed))], text, data };
+  return guarded(file, relativePath, async () => {
+    const fileKind = kind ?? (relativePath ? classifyPath(relativePath) : undefined) ?? classifyData(data) ?? 'submission';
+    const subject = { file, ...parsed, absolutePath, relativePath, kind: fileKind, data, project };
+    const applicable = dataRules.filter((rule) => !rule.kinds || rule.kinds.includes(fileKind));
+    return { file, diagnostics: [...loaded.diagnostics, ...runRules(applicable, subject, file, resolverFor(parsed))], text, data };
+  });
 }
 
 /** Positions in text that is not parsed yet. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,4 +49,16 @@ describe('ofm import-ofm and export-ofm', () => {
     expect(run.stdout).toContain('error  schema');
     expect(await readFile(path, 'utf8')).toBe('catalogue: postgres@1.0.0\n');
   });
+
+  it('refuses a version that is no release number instead of writing where it points', async () => {
+    const project = await testProject();
+    const text = (await readFile(fixture, 'utf8')).replace('version: 2.4.0', 'version: ../../../../escaped');
+    const input = await project.write('hostile.yaml', text);
+    const run = await runOfm(['import-ofm', input, '--operator', 'example', '--force'], project.root);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('hostile.yaml:5:14  error  ofm-format  The version "../../../../escaped" is not a release number such as "2.4.0"');
+    expect(existsSync(join(project.root, '..', 'escaped.yaml'))).toBe(false);
+    expect(existsSync(join(project.root, 'submissions/postgres'))).toBe(false);
+  });
 });
+

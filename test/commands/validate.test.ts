@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../../scripts/lib/ajv.ts';
 import { schemas } from '../../scripts/lib/schemas.ts';
@@ -104,4 +106,15 @@ describe('ofm validate', () => {
     const run = await runOfm(['validate'], project.root, '/usr/bin/node');
     expect(run).toMatchObject({ code: 0, stdout: '✔ 1 file checked, no problems.\n' });
   });
+
+  it('judges a file by the project it sits in, wherever it is run from', async () => {
+    const project = await projectWith('tlsp:\n  value: true');
+    const path = join(project.root, 'submissions/postgres/demo/1.2.0.yaml');
+    const inside = await runOfm(['validate', '--format', 'json', path], project.root);
+    const outside = await runOfm(['validate', '--format', 'json', path], tmpdir());
+    expect(inside.code).toBe(1);
+    expect(JSON.parse(outside.stdout)).toEqual(JSON.parse(inside.stdout));
+    expect(JSON.parse(outside.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['unknown-feature']);
+  });
 });
+

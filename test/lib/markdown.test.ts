@@ -18,7 +18,7 @@ describe('Markdown from data', () => {
     ['[x](data:text/html;base64,PHNjcmlwdD4=)', '<p><a>x</a></p>'],
     ['<a href="javascript:alert(1)">x</a>', '<p>x</p>'],
     ['<iframe src="https://evil.example.org"></iframe>', ''],
-    ['![x](javascript:alert(1))', '<p><img alt="x"></p>'],
+    ['![x](javascript:alert(1))', '<p><a>x</a></p>'],
     ['<style>body{display:none}</style>', ''],
   ])('drops what could run or restyle the page: %s', (markdown, html) => {
     const out = renderMarkdown(markdown);
@@ -33,5 +33,28 @@ describe('Markdown from data', () => {
   it('renders one paragraph inline', () => {
     expect(renderInlineMarkdown('Only **Pods**.')).toBe('Only <strong>Pods</strong>.');
     expect(renderInlineMarkdown('One.\n\nTwo.')).toBe('<p>One.</p>\n<p>Two.</p>');
+  });
+
+  it('gives each text its own footnote ids, and links that reach them', () => {
+    const html = renderMarkdown('Note[^1]\n\n[^1]: Footnote.', { idPrefix: 'pgo' });
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['md-pgo-fnref-1', 'md-pgo-footnote-label', 'md-pgo-fn-1']);
+    expect(targets.every((t) => ids.includes(t))).toBe(true);
+    expect(html).toContain('aria-describedby="md-pgo-footnote-label"');
+    expect(renderMarkdown('Note[^1]\n\n[^1]: Footnote.', { idPrefix: 'zalando' })).toContain('id="md-zalando-fn-1"');
+  });
+
+  it('turns images into links, so reading a note fetches nothing', () => {
+    expect(renderMarkdown('![pixel](https://tracker.example/p.gif) and ![][r]\n\n[r]: https://tracker.example/q.gif')).toBe(
+      '<p><a href="https://tracker.example/p.gif">pixel</a> and <a href="https://tracker.example/q.gif">r</a></p>',
+    );
+  });
+
+  it('shows Markdown nested too deeply for the renderers as plain text, without overflowing the stack', () => {
+    const deep = `${'> '.repeat(5000)}<b>x</b>`;
+    const html = renderMarkdown(deep);
+    expect(html.startsWith('<p>> > > ')).toBe(true);
+    expect(html.endsWith('&#x3C;b>x&#x3C;/b></p>')).toBe(true);
   });
 });

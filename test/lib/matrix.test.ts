@@ -64,4 +64,10 @@ describe('exports', () => {
     expect(rows[0]).toMatchObject({ feature: 'instm', support: 'unknown' });
     expect(rows.find((r) => r['feature'] === 'autfa')?.['notes']).toBe(`'=HYPERLINK("https://evil.example")`);
   });
+
+  it.each(['\n=1+1', ' =1+1', '\u00a0@SUM(A1)', '\u200b-2+3', '\uff1dHYPERLINK("x")', '+1'])('CSV defuses a formula behind blanks or in full width: %j', (notes) => {
+    const data = matrixExport(index, [release('1.2.0', { autfa: { ...autfa, notes } })], new Date('2026-11-25T00:00:00Z'));
+    const rows = parse(matrixCsv(data), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.find((r) => r['feature'] === 'autfa')?.['notes']).toBe(`'${notes}`);
+  });
 });

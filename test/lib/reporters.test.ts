@@ -40,4 +40,12 @@ describe('reporters', () => {
     expect(lines[0]).toBe('::warning file=submissions/postgres/demo/1.2.0.yaml,line=1,col=1,title=ofm schema-comment::a, b: 100%25%0Ac%0AHint: Did you mean "tlssp" (TLS Support)?');
     expect(lines[1]).toMatch(/^::error file=.*,line=2,col=3,title=ofm unknown-feature::"tlsp" is not a feature/);
   });
+
+  it('text and github: control characters from data are shown, never sent to the terminal', () => {
+    const hostile = toReport([{ ...finding, message: 'key "a\u001b[2Jb"', hint: 'x\u009by' }], 1);
+    for (const out of [formatText(hostile, { sources: new Map([[finding.file, 'features:\n  a\u001b[2Jb: {}\n']]), color: false }), formatGithub(hostile)]) {
+      expect(out).not.toMatch(/[\u001b\u009b]/);
+      expect(out).toContain('a\u241b[2Jb');
+    }
+  });
 });

@@ -188,6 +188,25 @@ describe('safety', () => {
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe("<script>window.__xss = 'name'</script>Xss Operator");
     await page.close();
   });
+
+  it('shows images in notes as links, so reading fetches nothing from elsewhere, and footnote links land', async () => {
+    for (const path of ['features/tlscu/', 'operators/xss/']) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(request.url()));
+      await page.goto(new URL(path, site.url).toString());
+      expect(requested.filter((url) => !url.startsWith(site.url)), path).toEqual([]);
+      await expect(page.getByRole('link', { name: 'pixel' }).getAttribute('href')).resolves.toBe('https://tracker.example/p.gif');
+      const targets = await page.locator('a[data-footnote-ref], a[data-footnote-backref]').evaluateAll((links) =>
+        links.map((a) => document.getElementById(decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))) !== null),
+      );
+      expect(targets, path).toEqual([true, true]);
+      await page.locator('a[data-footnote-ref]').click();
+      await expect(page.evaluate(() => decodeURIComponent(location.hash))).resolves.toMatch(/^#md-.*fn-1$/);
+      await context.close();
+    }
+  });
 });
 
 describe('accessibility and layout', () => {

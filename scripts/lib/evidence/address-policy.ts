@@ -25,7 +25,13 @@ export function refusal(address: string, policy: AddressPolicy): string | undefi
   if (policy.allow.has('*') || policy.allow.has(normalized)) return undefined;
   if (METADATA.has(normalized)) return `${normalized} is a cloud metadata address`;
   const range = parsed.range();
-  return range === 'unicast' ? undefined : `${normalized} is a ${range} address, not a public one`;
+  if (range !== 'unicast') return `${normalized} is a ${range} address, not a public one`;
+  // ::/96 holds the deprecated IPv4-compatible form (::7f00:1 stands for 127.0.0.1); ipaddr.js
+  // counts it as unicast, and some stacks still route it to the IPv4 address.
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0)) {
+    return `${normalized} is an IPv4-compatible IPv6 address, not a public one`;
+  }
+  return undefined;
 }
 
 export class RefusedAddress extends Error {

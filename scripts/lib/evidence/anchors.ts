@@ -1,31 +1,44 @@
 // The anchors a page offers: element ids and <a name>s of HTML, the heading anchors of Markdown
 // (by the generator's slug rule, or an explicit {#id}), and HTML anchors written inside Markdown.
-import type { Root as HastRoot } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import type { Heading, Html } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { toString } from 'mdast-util-to-string';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { visit } from 'unist-util-visit';
+import { parse, parseFragment } from 'parse5';
+import { textOf, walk, type TreeNode } from '../untrusted/tree.ts';
+import { decodeComponent } from '../untrusted/paths.ts';
 import { slugger, type SlugStyle } from './slugs.ts';
 
-function idsOf(tree: HastRoot, into: Set<string>): void {
-  visit(tree, 'element', (element) => {
-    const { id, name } = element.properties;
-    if (typeof id === 'string' && id) into.add(id);
-    if (element.tagName === 'a' && typeof name === 'string' && name) into.add(name);
+interface HtmlNode extends TreeNode {
+  readonly tagName?: string;
+  readonly attrs?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+}
+
+/** Element ids and <a name>s of a parse5 tree. */
+function idsOf(tree: HtmlNode, into: Set<string>): void {
+  walk(tree, (node) => {
+    for (const { name, value } of node.attrs ?? []) {
+      if (value && (name === 'id' || (name === 'name' && node.tagName === 'a'))) into.add(value);
+    }
   });
 }
 
 export function htmlAnchors(html: string): Set<string> {
   const anchors = new Set<string>();
-  idsOf(fromHtml(html), anchors);
+  idsOf(parse(html) as HtmlNode, anchors);
   return anchors;
 }
 
-// `## Title {#custom-id}` (Hugo, Docusaurus, MkDocs attr_list) or `## Title {: #custom-id }`.
-const EXPLICIT_ID = /\s*\{:?\s*#([^\s}]+)[^}]*\}\s*$/;
+/**
+ * The explicit id of a heading: `## Title {#custom-id}` (Hugo, Docusaurus, MkDocs attr_list) or
+ * `## Title {: #custom-id }`. Only the text from the last "{" is matched, with an anchored
+ * pattern, so a long heading cannot make the match slow.
+ */
+export function explicitHeadingId(heading: string): string | undefined {
+  const text = heading.trimEnd();
+  if (!text.endsWith('}')) return undefined;
+  const open = text.lastIndexOf('{');
+  return open < 0 ? undefined : /^\{:?\s*#([^\s}]+)(?:\s[^}]*)?\}$/.exec(text.slice(open))?.[1];
+}
 
 export interface MarkdownPage {
   readonly anchors: Set<string>;
@@ -33,19 +46,23 @@ export interface MarkdownPage {
   readonly frontMatter: string | undefined;
 }
 
+interface MarkdownNode extends TreeNode {
+  readonly type: string;
+  readonly value?: string;
+}
+
 export function markdownPage(markdown: string, style: SlugStyle): MarkdownPage {
   const tree = fromMarkdown(markdown, { extensions: [frontmatter(['yaml', 'toml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])] });
   const anchors = new Set<string>();
   const slugs = slugger(style);
   let frontMatter: string | undefined;
-  visit(tree, (node) => {
-    if (node.type === 'yaml') frontMatter = (node as { value: string }).value;
+  walk(tree as MarkdownNode, (node) => {
+    if (node.type === 'yaml') frontMatter = node.value;
     if (node.type === 'heading') {
-      const text = toString(node as Heading, { includeImageAlt: false });
-      const explicit = text.match(EXPLICIT_ID);
-      anchors.add(explicit ? explicit[1]! : slugs.slug(text.trim()));
+      const text = textOf(node);
+      anchors.add(explicitHeadingId(text) ?? slugs.slug(text.trim()));
     }
-    if (node.type === 'html') idsOf(fromHtml((node as Html).value, { fragment: true }), anchors);
+    if (node.type === 'html') idsOf(parseFragment(node.value ?? '') as HtmlNode, anchors);
   });
   return { anchors, frontMatter };
 }
@@ -55,11 +72,7 @@ export const markdownAnchors = (markdown: string, style: SlugStyle): Set<string>
 /** The fragment of a URL as an anchor name ("" when there is none). */
 export function fragmentOf(url: URL): string {
   const raw = url.hash.slice(1);
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+  return decodeComponent(raw) ?? raw;
 }
 
 /** `#L10` or `#L10-L20` (GitHub's line anchors). */

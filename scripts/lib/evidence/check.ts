@@ -63,7 +63,17 @@ async function checkLink(link: EvidenceLink, run: EvidenceRun, context: CheckCon
   const url = new URL(link.url);
   const checker = run.checkers.find((c) => c.accepts(url, context));
   if (!checker) return { via: 'none', anchor: 'unchecked' };
-  return checker.check(url, context);
+  try {
+    return await checker.check(url, context);
+  } catch (cause) {
+    // Checkers turn every failure they know of into a problem; anything else still ends as a
+    // finding on this one link, never as the end of the run.
+    return {
+      via: checker.via,
+      anchor: 'unchecked',
+      problem: { id: 'evidence-unreachable', message: `The link could not be checked (${cause instanceof Error ? cause.message : String(cause)}).`, hint: 'Check it again later; if this persists, report it as a bug in OFM.' },
+    };
+  }
 }
 
 function skippedMessage(run: EvidenceRun, context: CheckContext): string {

@@ -4,6 +4,7 @@ import type { LinkResult } from '../generated/evidence-report.ts';
 import type { OperatorMetadata } from '../generated/operator.ts';
 import type { AddressPolicy } from './address-policy.ts';
 import type { ResultCache } from './cache.ts';
+import type { PageParser } from './page-parser.ts';
 import type { EvidenceProblemId } from './problems.ts';
 
 export type { LinkResult };
@@ -56,4 +57,6 @@ export interface NetworkOptions {
   /** Longest Retry-After honoured, in milliseconds; a longer one ends the attempts. */
   readonly maxRetryAfterMs: number;
   readonly userAgent: string;
+  /** Where fetched pages are parsed, within a deadline. */
+  readonly pages: PageParser;
 }

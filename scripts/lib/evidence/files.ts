@@ -1,19 +1,29 @@
 // What a checker needs to know about a repository or docs-source file to judge a link's
 // fragment: its line count and, for Markdown, its heading anchors.
 import type { Outcome } from './checker.ts';
-import { lineRange, markdownAnchors } from './anchors.ts';
+import { lineRange } from './anchors.ts';
+import type { PageParser } from './page-parser.ts';
 import type { SlugStyle } from './slugs.ts';
 
 export type FileSummary =
-  | { readonly type: 'file'; readonly lines: number; readonly anchors?: readonly string[] }
+  | {
+      readonly type: 'file';
+      readonly lines: number;
+      /** Markdown files: their heading anchors. */
+      readonly anchors?: readonly string[];
+      /** Markdown files that could not be parsed: why. */
+      readonly unreadable?: string;
+    }
   | { readonly type: 'dir' }
   | { readonly type: 'missing' };
 
 const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
 
-export function summariseFile(path: string, text: string, style: SlugStyle): FileSummary {
+export async function summariseFile(path: string, text: string, style: SlugStyle, pages: PageParser): Promise<FileSummary> {
   const lines = text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-  return isMarkdown(path) ? { type: 'file', lines, anchors: [...markdownAnchors(text, style)] } : { type: 'file', lines };
+  if (!isMarkdown(path)) return { type: 'file', lines };
+  const page = await pages.parse({ kind: 'markdown', text, slugs: style });
+  return 'unreadable' in page ? { type: 'file', lines, unreadable: page.unreadable } : { type: 'file', lines, anchors: page.anchors };
 }
 
 /** How a fragment fares against a file: a line range, or a heading anchor of a Markdown file. */
@@ -30,6 +40,12 @@ export function fragmentOutcome(summary: FileSummary, fragment: string): Pick<Ou
         message: `Lines ${range.start}-${range.end} are outside the file, which has ${summary.lines} lines.`,
         hint: 'Point the line range at the lines that show the claim in this version of the file.',
       },
+    };
+  }
+  if (summary.unreadable) {
+    return {
+      anchor: 'unchecked',
+      problem: { id: 'evidence-content-type', message: `The anchor could not be checked: ${summary.unreadable}.`, hint: 'Link a line range (#L10-L20) instead, or a page that reads normally.' },
     };
   }
   if (summary.anchors?.includes(fragment)) return { anchor: 'found' };

@@ -1,5 +1,6 @@
 // Evidence links of a submission, and how to read a GitHub link.
 import { claimEntries, evidenceItems } from '../claims.ts';
+import { decodeComponent, isPlainName } from '../untrusted/paths.ts';
 import type { PathSegment } from '../rules/rule.ts';
 
 export interface EvidenceLink {
@@ -29,7 +30,11 @@ export interface GithubFileLink {
 
 /** A link to a file or folder of a GitHub repository at some ref, or undefined. */
 export function parseGithubLink(url: URL): GithubFileLink | undefined {
-  const segments = url.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  // Each segment must decode to a plain name: a path that climbs out of the repository ("..%2F")
+  // is no file of it.
+  const decoded = url.pathname.split('/').filter(Boolean).map(decodeComponent);
+  if (!decoded.every((s) => s !== undefined && isPlainName(s))) return undefined;
+  const segments = decoded as string[];
   let owner: string | undefined;
   let repo: string | undefined;
   let kind: 'blob' | 'tree';

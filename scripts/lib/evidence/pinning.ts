@@ -2,21 +2,24 @@
 // operator.yaml), a tag or a commit — or at something that moves (latest docs, a branch).
 import type { OperatorMetadata } from '../generated/operator.ts';
 import { expand, versionParts } from '../releases.ts';
+import { dataPattern, escapePattern, type DataPattern } from '../untrusted/regex.ts';
 import { githubRepository, parseGithubLink } from './links.ts';
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A pattern that matches the template for any release, capturing the placeholders. */
-function templatePattern(template: string): RegExp {
-  const pieces = template.split(/(\{(?:version|major|minor|patch)\})/);
-  const source = pieces
+/**
+ * A pattern that matches the template for any release. The template comes from operator.yaml, so
+ * the pattern runs on the linear-time engine: repeated or adjacent placeholders cannot make it
+ * backtrack.
+ */
+function templatePattern(template: string): DataPattern {
+  const source = template
+    .split(/(\{(?:version|major|minor|patch)\})/)
     .map((piece) => {
-      if (piece === '{version}') return '(?<version>\\d[0-9A-Za-z.+-]*?)';
-      if (piece === '{major}' || piece === '{minor}' || piece === '{patch}') return `(?<${piece.slice(1, -1)}>\\d+)`;
-      return escapeRegExp(piece);
+      if (piece === '{version}') return '(?:\\d[0-9A-Za-z.+-]*?)';
+      if (piece === '{major}' || piece === '{minor}' || piece === '{patch}') return '(?:\\d+)';
+      return escapePattern(piece);
     })
     .join('');
-  return new RegExp(`^${source}`);
+  return dataPattern(`^${source}`);
 }
 
 const MOVING_REFS = new Set(['main', 'master', 'head', 'develop', 'development', 'devel', 'trunk', 'latest', 'gh-pages']);
@@ -47,13 +50,13 @@ export function pinningOf(raw: string, version: string, operator: OperatorMetada
         };
       }
     }
-    const other = templatePattern(docs.url).exec(raw);
-    if (other) {
-      const rest = raw.slice(other[0].length);
+    const other = templatePattern(docs.url).matchAtStart(raw);
+    if (other !== undefined) {
+      const rest = raw.slice(other.length);
       return {
         pinned: false,
         problem: {
-          message: `The link points at the documentation of another release (${other[0]}), not ${version}.`,
+          message: `The link points at the documentation of another release (${other}), not ${version}.`,
           hint: `Link this release's documentation: ${root}${rest}`,
         },
       };
@@ -70,7 +73,7 @@ export function pinningOf(raw: string, version: string, operator: OperatorMetada
     if (/^[0-9a-f]{40}$/i.test(ref)) return { pinned: true };
     const repository = `${github.owner}/${github.repo}`.toLowerCase();
     const own = [operator?.repository, docs?.source?.repository].map(githubRepository).includes(repository);
-    const looksLikeVersion = /\d+\.\d+/.test(ref);
+    const looksLikeVersion = /\d\.\d/.test(ref);
     if (own && looksLikeVersion && !ref.includes(version)) {
       const expected = docs?.source && githubRepository(docs.source.repository) === repository ? expand(docs.source.ref, parts) : `v${version}`;
       return {

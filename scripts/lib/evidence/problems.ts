@@ -5,9 +5,9 @@ export const EVIDENCE_PROBLEMS = {
   'evidence-http-status': 'The server answered with another error status, or kept answering 429/5xx after the retries.',
   'evidence-unreachable': 'The server could not be reached: DNS failure, refused connection, timeout, TLS error.',
   'evidence-refused': 'The link leads (directly or by a redirect) to a loopback, private, link-local or metadata address, which the checker never connects to.',
-  'evidence-content-type': 'The page is neither HTML nor Markdown, or is too large to read.',
+  'evidence-content-type': 'The page is neither HTML nor Markdown, is too large to read, or cannot be parsed within the time allowed (--parse-timeout).',
   'evidence-anchor': 'The #fragment is not an element id, link name or heading anchor of the page, or the #L line range is outside the file.',
-  'evidence-redirect': 'Warning for a permanent redirect (use the new URL); error for a redirect loop or too many redirects.',
+  'evidence-redirect': 'Warning for a permanent redirect (use the new URL); error for a redirect loop, too many redirects, or a redirect to anything but an http(s) page (file:, data:…).',
   'evidence-pinning': 'Warning: the link points at the newest documentation, a branch, or another release instead of this release.',
 } as const;
 

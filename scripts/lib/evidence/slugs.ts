@@ -61,8 +61,10 @@ export function slugger(style: SlugStyle): Slugger {
       return uniqueness('-', (text) =>
         asciiFold(text)
           .toLowerCase()
-          .replace(/[^a-z0-9]+/g, '-')
-          .replace(/^[-0-9]+|-+$/g, ''),
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trimEnd()
+          .replace(/^[ 0-9]+/, '')
+          .replaceAll(' ', '-'),
       );
   }
 }

@@ -1,8 +1,9 @@
 import type { FindingsReport } from '../diagnostic.ts';
+import { printable } from './printable.ts';
 
 // Escaping of GitHub Actions workflow commands, as documented for `::error` and `::warning`:
 // the message escapes %, CR and LF; property values also escape ':' and ','.
-const escapeData = (s: string) => s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+const escapeData = (s: string) => printable(s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A'));
 const escapeProperty = (s: string) => escapeData(s).replaceAll(':', '%3A').replaceAll(',', '%2C');
 
 /** One annotation per finding, shown on the pull request's changed lines. */

@@ -1,6 +1,7 @@
 import { codeFrameColumns } from '@babel/code-frame';
 import { styleText } from 'node:util';
 import type { FindingsReport } from '../diagnostic.ts';
+import { printable } from './printable.ts';
 
 export interface TextOptions {
   /** Decoded text of each file with findings, for code frames. */
@@ -14,14 +15,23 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function formatText(report: FindingsReport, options: TextOptions): string {
   const paint = (format: Parameters<typeof styleText>[0], text: string) =>
     options.color ? styleText(format, text, { validateStream: false }) : text;
+  // Each file is split into lines once; a frame is made from the few lines around its finding.
+  const linesOf = new Map<string, string[]>();
+  const frameAt = (source: string, file: string, line: number, column: number): string => {
+    let lines = linesOf.get(file);
+    if (!lines) linesOf.set(file, (lines = source.split('\n')));
+    const first = Math.max(1, line - 1);
+    const window = printable(lines.slice(first - 1, line + 1).join('\n'));
+    // code-frame counts columns from 0; findings count from 1. Its highlighting is for JavaScript, so it stays off.
+    return codeFrameColumns(window, { start: { line, column: column - 1 } }, { linesAbove: 1, linesBelow: 1, startLine: first });
+  };
   const blocks = report.findings.map((d) => {
     const severity = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
-    const lines = [`${paint('bold', `${d.file}:${d.line}:${d.column}`)}  ${severity}  ${paint('dim', d.rule)}  ${d.message}`];
-    lines.push(`  hint: ${d.hint}`);
+    const lines = [`${paint('bold', printable(`${d.file}:${d.line}:${d.column}`))}  ${severity}  ${paint('dim', d.rule)}  ${printable(d.message)}`];
+    lines.push(`  hint: ${printable(d.hint)}`);
     const source = options.sources.get(d.file);
     if (source !== undefined) {
-      // code-frame counts columns from 0; findings count from 1. Its highlighting is for JavaScript, so it stays off.
-      const frame = codeFrameColumns(source, { start: { line: d.line, column: d.column - 1 } }, { linesAbove: 1, linesBelow: 1 });
+      const frame = frameAt(source, d.file, d.line, d.column);
       if (frame) lines.push(frame.replace(/^/gm, '    '));
     }
     return lines.join('\n');

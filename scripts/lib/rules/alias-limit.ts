@@ -12,20 +12,27 @@ const HINT = 'Write the values out instead of repeating them with anchors (&) an
  */
 export const aliasLimit: Rule<DocumentSubject> = {
   id: 'alias-limit',
-  description: `Anchors and aliases expand to at most ${MAX_ALIAS_EXPANSION.toLocaleString('en')} extra nodes, and never into themselves.`,
+  description: `Every alias refers to an anchor before it; aliases expand to at most ${MAX_ALIAS_EXPANSION.toLocaleString('en')} extra nodes, and never into themselves.`,
   check({ document }) {
     const anchors = new Map<string, Node>();
     const sources = new Map<Alias, Node | undefined>();
     let firstAlias: Alias | undefined;
+    let unknown: Alias | undefined;
     visit(document, (_key, node) => {
       if (isAlias(node)) {
         firstAlias ??= node;
-        sources.set(node, anchors.get(node.source));
+        const source = anchors.get(node.source);
+        if (!source) unknown ??= node;
+        sources.set(node, source);
       } else if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') {
         anchors.set(node.anchor, node as Node);
       }
     });
     if (!firstAlias) return [];
+    const at = (alias: Alias) => ({ offset: alias.range?.[0] ?? 0 });
+    if (unknown) {
+      return [error(at(unknown), `The alias *${unknown.source} refers to no anchor &${unknown.source} before it.`, HINT)];
+    }
 
     const sizes = new Map<Node, number>();
     const inProgress = new Set<Node>();
@@ -59,7 +66,6 @@ export const aliasLimit: Rule<DocumentSubject> = {
       plain++;
     });
 
-    const at = (alias: Alias) => ({ offset: alias.range?.[0] ?? 0 });
     if (cycle) return [error(at(cycle), `The alias *${cycle.source} refers to a node that contains it.`, HINT)];
     if (expanded - plain > MAX_ALIAS_EXPANSION) {
       return [

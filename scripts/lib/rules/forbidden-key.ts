@@ -6,7 +6,7 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 export const forbiddenKey: Rule<DocumentSubject> = {
   id: 'forbidden-key',
-  description: 'Keys are plain text, and never `__proto__`, `constructor` or `prototype`.',
+  description: 'Keys are plain text, and never `__proto__`, `constructor`, `prototype` or the merge key `<<`.',
   check({ document }) {
     const findings: RuleFinding[] = [];
     visit(document, {
@@ -17,6 +17,14 @@ export const forbiddenKey: Rule<DocumentSubject> = {
         if (!isScalar(key)) {
           findings.push(
             error({ offset }, 'A key must be plain text, not a list, mapping or alias.', 'Write the key as a plain word, such as a feature id.'),
+          );
+        } else if (key.value === '<<') {
+          findings.push(
+            error(
+              { offset },
+              'Merge keys (<<) are not supported.',
+              'Write the keys out in this mapping: YAML 1.2 has no merge keys, and tools that read them disagree.',
+            ),
           );
         } else if (FORBIDDEN.has(String(key.value))) {
           findings.push(

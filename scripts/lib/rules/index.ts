@@ -3,6 +3,7 @@
 import { aliasLimit } from './alias-limit.ts';
 import { catalogueIntegrity } from './catalogue-integrity.ts';
 import { catalogueVersion } from './catalogue-version.ts';
+import { controlCharacter } from './control-character.ts';
 import { deprecatedFeature } from './deprecated-feature.ts';
 import { duplicateKey } from './duplicate-key.ts';
 import { emptyFile } from './empty-file.ts';
@@ -14,6 +15,7 @@ import { filePath } from './file-path.ts';
 import { fileSize } from './file-size.ts';
 import { forbiddenKey } from './forbidden-key.ts';
 import { nestingDepth } from './nesting-depth.ts';
+import { numberRange } from './number-range.ts';
 import { operatorMetadata } from './operator-metadata.ts';
 import { partialNotes } from './partial-notes.ts';
 import type { BytesSubject, DataSubject, DocumentSubject, Rule, TextSubject } from './rule.ts';
@@ -25,8 +27,8 @@ import { unknownFeature } from './unknown-feature.ts';
 import { yamlSyntax } from './yaml-syntax.ts';
 
 export const bytesRules: readonly Rule<BytesSubject>[] = [fileSize, encoding];
-export const textRules: readonly Rule<TextSubject>[] = [nestingDepth];
-export const documentRules: readonly Rule<DocumentSubject>[] = [yamlSyntax, emptyFile, duplicateKey, forbiddenKey, aliasLimit];
+export const textRules: readonly Rule<TextSubject>[] = [controlCharacter, nestingDepth];
+export const documentRules: readonly Rule<DocumentSubject>[] = [yamlSyntax, emptyFile, duplicateKey, forbiddenKey, aliasLimit, numberRange];
 export const dataRules: readonly Rule<DataSubject>[] = [
   schema,
   schemaComment,

@@ -6,9 +6,14 @@ export const MAX_NESTING = 64;
 // Lexer tokens that mark structure but stand for no source text.
 const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f', '\u{FEFF}']);
 
+const isBlank = (token: string) => /^[ \t\r\n]*$/.test(token);
+
 /**
- * Deeply nested flow collections (`[[[[…`) make YAML parsers slow or overflow their stack, so
- * depth is measured with the lexer alone, before parsing.
+ * Deeply nested collections make YAML parsers slow or overflow their stack, so depth is measured
+ * with the lexer alone, before parsing: flow collections (`[[[[…`), and chains of block
+ * indicators with nothing between them (`- - - - …`, `? ? ? …`), which nest one level each on a
+ * single line. Block nesting by indentation needs a wider indent per level, which the file size
+ * bounds.
  */
 export const nestingDepth: Rule<TextSubject> = {
   id: 'nesting-depth',
@@ -16,7 +21,20 @@ export const nestingDepth: Rule<TextSubject> = {
   check({ text }) {
     let depth = 0;
     let offset = 0;
+    let chain = 0;
     for (const token of new Lexer().lex(text)) {
+      if (token === '-' || token === '?' || token === ':') {
+        chain++;
+        if (chain > MAX_NESTING) {
+          return [
+            error(
+              { offset },
+              `Lists or mappings are nested more than ${MAX_NESTING} levels deep ("${token} ${token} ${token} …").`,
+              'A submission needs only a few levels (features → claim → evidence); flatten the data.',
+            ),
+          ];
+        }
+      } else if (!isBlank(token) && !CONTROL_TOKENS.has(token)) chain = 0;
       if (token === '[' || token === '{') {
         depth++;
         if (depth > MAX_NESTING) {

@@ -25,9 +25,40 @@ const STANDARD_TAGS = new Set([
   'tag:yaml.org,2002:null',
 ]);
 
+// A tag or anchor longer than this is not looked for (so the search stays short on any file).
+const MAX_PROPERTY_LENGTH = 1024;
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * Where the tag of a node starts: the "!" word before the node's range, past an anchor between
+ * them. A bounded scan backwards, so that no text before a tag can make it slow.
+ */
+function tagStart(text: string, nodeStart: number): number | undefined {
+  const limit = Math.max(0, nodeStart - MAX_PROPERTY_LENGTH);
+  let i = nodeStart;
+  const previousWord = (): number => {
+    while (i > limit && isSpace(text[i - 1])) i--;
+    while (i > limit && !isSpace(text[i - 1])) i--;
+    return i;
+  };
+  let start = previousWord();
+  if (text[start] === '&') start = previousWord();
+  return text[start] === '!' ? start : undefined;
+}
+
+/** The line of the first directive (a line starting with "%") before the document starts. */
+function directiveLine(text: string, name: string): number | undefined {
+  const lines = text.split('\n', 1000);
+  for (const [index, line] of lines.entries()) {
+    if (line.startsWith(`%${name}`)) return index + 1;
+    if (line.startsWith('---') || !(line.startsWith('%') || line.startsWith('#') || line.trim() === '')) return undefined;
+  }
+  return undefined;
+}
+
 export const yamlSyntax: Rule<DocumentSubject> = {
   id: 'yaml-syntax',
-  description: 'The file is one well-formed YAML document, without tags.',
+  description: 'The file is one well-formed YAML 1.2 document, without tags or directives that change how it reads.',
   check({ document, text }) {
     // Unresolved tags are reported below, once, for every tag.
     const problems = [...document.errors, ...document.warnings].filter((p) => p.code !== 'TAG_RESOLVE_FAILED');
@@ -38,14 +69,26 @@ export const yamlSyntax: Rule<DocumentSubject> = {
         hints[problem.code] ?? QUOTING,
       ),
     );
+    // YAML 1.1 reads `yes` as true, dates as timestamps and `<<` as a merge: not what OFM files mean.
+    const { version, explicit } = document.directives?.yaml ?? { version: '1.2', explicit: false };
+    if (explicit && version !== '1.2') {
+      findings.push(
+        error(
+          { line: directiveLine(text, 'YAML') ?? 1, column: 1 },
+          `The file asks for YAML ${version}; OFM files are YAML 1.2.`,
+          'Remove the %YAML line (and the "---" after it, if nothing else needs it).',
+        ),
+      );
+    }
+    if (Object.keys(document.directives?.tags ?? {}).some((handle) => handle !== '!!')) {
+      findings.push(error({ line: directiveLine(text, 'TAG') ?? 1, column: 1 }, 'The file declares a %TAG directive.', 'Remove the %TAG line: OFM files hold plain YAML without tags.'));
+    }
     visit(document, (_key, node) => {
       if (isNode(node) && node.tag && !STANDARD_TAGS.has(node.tag) && node.range) {
         // The node's range starts after its tag: point at the "!" that starts the tag.
-        const before = text.slice(0, node.range[0]).match(/!\S*\s*(?:&\S+\s*)?$/);
-        const tagOffset = before?.index ?? -1;
         findings.push(
           error(
-            { offset: tagOffset >= 0 ? tagOffset : node.range[0] },
+            { offset: tagStart(text, node.range[0]) ?? node.range[0] },
             `The YAML tag ${node.tag} is not allowed.`,
             'Remove the tag (the word starting with "!"): OFM files hold plain YAML only.',
           ),

@@ -36,4 +36,8 @@ describe('address policy', () => {
     expect(refusal('127.0.0.2', policy)).toContain('loopback');
     expect(refusal('10.0.0.1', { allow: new Set(['*']) })).toBeUndefined();
   });
+
+  it.each(['::7f00:1', '::a9fe:a9fe', '::0808:0808'])('refuses the IPv4-compatible IPv6 address %s, which ipaddr.js calls unicast', (address) => {
+    expect(refusal(address, PUBLIC_ONLY)).toContain('IPv4-compatible');
+  });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_CACHE } from '../../../scripts/lib/evidence/cache.ts';
 import type { CheckContext } from '../../../scripts/lib/evidence/checker.ts';
 import { GithubApiChecker } from '../../../scripts/lib/evidence/checkers/github-api.ts';
+import { pageParser } from '../../../scripts/lib/evidence/page-parser.ts';
 import { gitRepository } from '../../helpers/git.ts';
 import { githubStandIn, type StandIn } from '../../helpers/github-standin.ts';
 
@@ -16,10 +17,11 @@ beforeAll(async () => {
   repo.tag('v1.2.0');
   api = await githubStandIn({ 'demo/demo-operator': repo.path });
 });
-afterAll(() => api.close());
+const pages = pageParser();
+afterAll(() => Promise.all([api.close(), pages.close()]));
 
 const context: CheckContext = { mode: 'online', version: '1.2.0', released: '2026-01-01', operator: undefined, localRepositories: new Map(), docsSource: undefined };
-const checker = () => new GithubApiChecker({ baseUrl: api.url, cache: NO_CACHE, userAgent: 'ofm-test', maxWaitSeconds: 5 });
+const checker = () => new GithubApiChecker({ baseUrl: api.url, cache: NO_CACHE, userAgent: 'ofm-test', maxWaitSeconds: 5, pages });
 const check = (path: string, c = checker()) => c.check(new URL(`https://github.com/demo/demo-operator/${path}`), context);
 
 describe('GitHub links through the API (stand-in checked against the OpenAPI description)', () => {

@@ -3,13 +3,15 @@ import { PUBLIC_ONLY, type AddressPolicy } from '../../../scripts/lib/evidence/a
 import { NO_CACHE, type ResultCache } from '../../../scripts/lib/evidence/cache.ts';
 import type { CheckContext, NetworkOptions } from '../../../scripts/lib/evidence/checker.ts';
 import { HttpChecker, retryAfterMs } from '../../../scripts/lib/evidence/checkers/http.ts';
+import { pageParser } from '../../../scripts/lib/evidence/page-parser.ts';
 import { fixtureServer, type FixtureServer } from '../../helpers/fixture-server.ts';
 
 let server: FixtureServer;
 beforeAll(async () => {
   server = await fixtureServer();
 });
-afterAll(() => server.close());
+const pages = pageParser();
+afterAll(() => Promise.all([server.close(), pages.close()]));
 
 const context: CheckContext = { mode: 'online', version: '1.2.0', released: '2026-01-01', operator: undefined, localRepositories: new Map(), docsSource: undefined };
 const LOOPBACK: AddressPolicy = { allow: new Set(['127.0.0.1']) };
@@ -25,6 +27,7 @@ function checker(overrides: Partial<NetworkOptions> = {}) {
     backoffMs: 10,
     maxRetryAfterMs: 5000,
     userAgent: 'ofm-test',
+    pages,
     ...overrides,
   });
 }
@@ -92,7 +95,7 @@ describe('HTTP link checks against a real server on 127.0.0.1', () => {
   });
 
   it('times out on a slow answer', async () => {
-    expect((await check('/slow', { retries: 0 })).problem).toMatchObject({ id: 'evidence-unreachable', message: 'No answer within 1 s.' });
+    expect((await check('/slow', { retries: 0 })).problem).toMatchObject({ id: 'evidence-unreachable', message: 'The page did not arrive within 1 s.' });
   });
 
   it('refuses content that is neither HTML nor Markdown', async () => {

@@ -1,13 +1,20 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../../scripts/lib/evidence/checker.ts';
 import { DocsSourceChecker, docsPath } from '../../../scripts/lib/evidence/checkers/docs-source.ts';
 import { RepositoryChecker } from '../../../scripts/lib/evidence/checkers/repository.ts';
+import { pageParser } from '../../../scripts/lib/evidence/page-parser.ts';
 import type { OperatorMetadata } from '../../../scripts/lib/generated/operator.ts';
 import { gitRepository, type TestRepository } from '../../helpers/git.ts';
 import { demoOperator } from '../../helpers/project.ts';
 
 const operator = (source: OperatorMetadata['documentation']['source']): OperatorMetadata =>
   demoOperator({ url: 'https://demo.example.org/docs/{major}.{minor}/', ...(source ? { source } : {}) });
+
+const pages = pageParser();
+afterAll(() => pages.close());
 
 let repo: TestRepository;
 beforeAll(async () => {
@@ -33,7 +40,7 @@ function context(version: string, source: OperatorMetadata['documentation']['sou
 }
 
 describe('offline: documentation links against the docs source of the release', () => {
-  const checker = new DocsSourceChecker();
+  const checker = new DocsSourceChecker(pages);
   const check = (url: string, ctx: CheckContext) => checker.check(new URL(url), ctx);
 
   it('maps URL paths to source files through the templates, the index and index pages', async () => {
@@ -75,17 +82,41 @@ describe('offline: documentation links against the docs source of the release', 
     });
   });
 
+  it('never reads outside a folder docs source: not by "..%2F", nor by a symbolic link', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'ofm-outside-'));
+    const folder = await mkdtemp(join(tmpdir(), 'ofm-docs-'));
+    try {
+      await writeFile(join(outside, 'secret.md'), '# Secret\n\n## Password\n');
+      await mkdir(join(folder, 'docs'));
+      await writeFile(join(folder, 'docs/backup.md'), '# Backup\n\n## Retention\n');
+      await symlink(join(outside, 'secret.md'), join(folder, 'docs/linked.md'));
+      const ctx = { ...context('1.2.0', templates), docsSource: folder };
+      expect(await check('https://demo.example.org/docs/1.2/backup/#retention', ctx)).toMatchObject({ anchor: 'found' });
+      for (const url of [`https://demo.example.org/docs/1.2/..%2F..%2F${relative(folder, outside)}%2Fsecret/#password`, 'https://demo.example.org/docs/1.2/linked/#password']) {
+        const outcome = await check(url, ctx);
+        expect(outcome.anchor, url).not.toBe('found');
+        expect(outcome.problem?.id, url).toBe('evidence-not-found');
+        expect(outcome.source, url).toBeUndefined();
+      }
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
   it('turns URLs into template paths', () => {
     const root = 'https://demo.example.org/docs/3.0.0/';
     expect(docsPath(new URL('https://demo.example.org/docs/3.0.0/backups.html#x'), root)).toBe('backups');
     expect(docsPath(new URL('https://demo.example.org/docs/3.0.0/ops/index.html'), root)).toBe('ops');
     expect(docsPath(new URL('https://demo.example.org/docs/3.0.0/'), root)).toBe('');
     expect(docsPath(new URL('https://other.example.org/docs/3.0.0/x'), root)).toBeUndefined();
+    expect(docsPath(new URL('https://demo.example.org/docs/3.0.0/a/..%2F..%2Fx'), root)).toBeUndefined();
+    expect(docsPath(new URL('https://demo.example.org/docs/3.0.0/%E0%A4'), root)).toBeUndefined();
   });
 });
 
 describe('offline: repository links against a local clone', () => {
-  const checker = new RepositoryChecker();
+  const checker = new RepositoryChecker(pages);
   const check = (path: string) => checker.check(new URL(`https://github.com/demo/demo-operator/${path}`), context('1.2.0', templates));
 
   it('checks files, line ranges and headings at the link\'s ref', async () => {
@@ -93,6 +124,12 @@ describe('offline: repository links against a local clone', () => {
     expect((await check('blob/v1.1.0/docs/backup.md#L1-L3')).anchor).toBe('found');
     expect((await check('blob/v1.1.0/docs/backup.md#L1-L9')).problem?.id).toBe('evidence-anchor');
     expect((await check('blob/v1.1.0/docs/tls.md')).problem?.message).toBe('docs/tls.md does not exist in demo/demo-operator at v1.1.0.');
+  });
+
+  it('takes no link whose path climbs out of the repository or has a malformed escape', () => {
+    for (const path of ['blob/v1.2.0/..%2F..%2Fetc/passwd', 'blob/v1.2.0/docs/%E0%A4.md']) {
+      expect(checker.accepts(new URL(`https://github.com/demo/demo-operator/${path}`), context('1.2.0', templates)), path).toBe(false);
+    }
   });
 
   it('accepts only repositories it has a copy of', () => {

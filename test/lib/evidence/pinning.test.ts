@@ -39,4 +39,14 @@ describe('version pinning', () => {
   it('says nothing of pages that are not versioned', () => {
     expect(pinningOf('https://github.com/demo/demo-operator/issues', '1.2.0', operator)).toEqual({ pinned: null });
   });
+
+  it('reads templates that repeat or join placeholders, in linear time', () => {
+    const repeated = demoOperator({ url: 'https://demo.example.org/{version}/v{version}/' });
+    expect(pinningOf('https://demo.example.org/1.2.0/v1.2.0/x', '1.2.0', repeated)).toEqual({ pinned: true });
+    expect(pinningOf('https://demo.example.org/1.1.0/v1.1.0/x', '1.2.0', repeated).problem?.message).toContain('another release (https://demo.example.org/1.1.0/v1.1.0/)');
+    const joined = demoOperator({ url: 'https://demo.example.org/{major}{minor}{patch}{version}/' });
+    const start = performance.now();
+    expect(pinningOf(`https://demo.example.org/${'1'.repeat(3000)}x/`, '1.2.0', joined).pinned).toBe(false);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
 });

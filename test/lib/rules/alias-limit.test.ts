@@ -26,3 +26,15 @@ describe('alias-limit', () => {
     expect(findings).toEqual([expect.objectContaining({ rule: 'alias-limit', line: 2, column: 9, message: 'The alias *f refers to a node that contains it.' })]);
   });
 });
+
+describe('alias-limit: unknown anchors', () => {
+  it('reports an alias whose anchor is missing, at the alias, instead of failing', async () => {
+    const findings = await withSubmission(submission('tlssp:\n  value: *nope'));
+    expect(findings).toEqual([expect.objectContaining({ rule: 'alias-limit', line: 8, column: 12, message: 'The alias *nope refers to no anchor &nope before it.' })]);
+  });
+
+  it('reports an alias that comes before its anchor', async () => {
+    const findings = await withSubmission(submission('tlssp:\n  value: *later\ntlscu:\n  value: &later true'));
+    expect(findings.map((f) => f.rule)).toEqual(['alias-limit']);
+  });
+});

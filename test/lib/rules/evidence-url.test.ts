@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceUrlProblem } from '../../../scripts/lib/rules/evidence-url.ts';
+import { publicUrlProblem } from '../../../scripts/lib/untrusted/public-url.ts';
 import { only, submission, withSubmission } from '../../helpers/project.ts';
 
 const claim = (url: string) => `tlssp:\n  value: true\n  evidence:\n    - title: TLS\n      url: ${JSON.stringify(url)}`;
@@ -24,7 +24,15 @@ describe('evidence-url', () => {
     ['https://[::1]/docs', 'The host "[::1]" is not a public domain name.'],
     ['https://localhost/docs', 'The host "localhost" is not a public domain name.'],
     ['https://demo.example.org/my docs', 'The URL contains spaces.'],
+    ['https://localhost./x', 'The host "localhost." ends with a dot.'],
+    ['https://docs.localhost/x', 'The host "docs.localhost" is not a public domain name.'],
+    ['https://printer.local/x', 'The host "printer.local" is not a public domain name.'],
+    ['https://0x7f000001/x', 'The host "127.0.0.1" is not a public domain name.'],
+    ['https://[::7f00:1]/x', 'The host "[::7f00:1]" is not a public domain name.'],
+    ['https://demo.example.org/%E0%A4', 'The URL has a malformed %-escape in "/%E0%A4".'],
+    ['https://demo.example.org/x\u001b[31m', 'The URL contains control or invisible characters.'],
+    ['https://demo.example.org/x\u202etxt.exe', 'The URL contains control or invisible characters.'],
   ])('refuses %s', (url, message) => {
-    expect(evidenceUrlProblem(url)?.message).toBe(message);
+    expect(publicUrlProblem(url)?.message).toBe(message);
   });
 });

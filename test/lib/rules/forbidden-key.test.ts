@@ -11,4 +11,9 @@ describe('forbidden-key', () => {
     const findings = await withSubmission(submission('? [a, b]\n: 1'));
     expect(findings).toEqual([expect.objectContaining({ rule: 'forbidden-key', line: 7, column: 5 })]);
   });
+
+  it('refuses merge keys, which YAML 1.2 does not have and tools read differently', async () => {
+    const findings = await withSubmission(submission('tlssp: &t\n  value: true\ntlscu:\n  <<: *t'));
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'forbidden-key', line: 10, column: 5, message: 'Merge keys (<<) are not supported.' }));
+  });
 });

@@ -15,4 +15,12 @@ describe('nesting-depth', () => {
     const findings = await project.validate('submissions/postgres/demo/1.2.0.yaml');
     expect(findings).toEqual([expect.objectContaining({ rule: 'nesting-depth', line: 1, column: 11 + MAX_NESTING })]);
   });
+
+  it('refuses block indicators chained on one line ("- - - …"), which overflow the parser', async () => {
+    const project = await testProject();
+    await project.write('submissions/postgres/demo/1.2.0.yaml', `features:\n  x: ${'- '.repeat(50_000)}y\n`);
+    const findings = await project.validate('submissions/postgres/demo/1.2.0.yaml');
+    expect(findings).toEqual([expect.objectContaining({ rule: 'nesting-depth', line: 2, column: 4 + 2 * MAX_NESTING, message: 'Lists or mappings are nested more than 64 levels deep ("- - - …").' })]);
+    expect(nestingDepth.check({ file: 'x', text: `a:\n${'- '.repeat(MAX_NESTING - 1)}x\n- - y\n- z\n` })).toEqual([]);
+  });
 });

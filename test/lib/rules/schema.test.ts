@@ -57,3 +57,26 @@ describe('schema', () => {
     expect(findings[0]).toMatchObject({ line: 1, column: 1 });
   });
 });
+
+describe('schema: keys and sizes', () => {
+  it('reports a bad key at the key itself, saying what keys look like', async () => {
+    const findings = only(await withSubmission(submission('tlssp:\n  value: true\n  evidence: [{ title: TLS, url: "https://demo.example.org/docs/1.2/tls/" }]\nTLS_Support:\n  value: true')), 'schema');
+    expect(findings).toEqual([
+      expect.objectContaining({ line: 10, column: 3, message: 'features: the key "TLS_Support" is not allowed here: keys are lower-case letters, digits and dashes, starting with a letter and have at most 64 characters.' }),
+    ]);
+  });
+
+  it('refuses a submission that claims nothing', async () => {
+    const text = `${submission('').split('features:')[0]}features: {}\n`;
+    expect(only(await withSubmission(text), 'schema')).toEqual([expect.objectContaining({ line: 6, column: 1, message: 'features: must claim at least one feature.' })]);
+  });
+
+  it('reports 20,000 claims quickly, the "too many" finding first', async () => {
+    const claims = Array.from({ length: 20_000 }, (_, i) => `a${String(i).padStart(5, '0')}: {}`).join('\n');
+    const start = performance.now();
+    const findings = only(await withSubmission(submission(claims)), 'schema');
+    expect(performance.now() - start).toBeLessThan(10_000);
+    expect(findings[0]?.message).toBe('features: must claim each feature of the catalogue at most once (500 claims at most).');
+    expect(findings).toHaveLength(51);
+  });
+});

@@ -35,3 +35,24 @@ describe('yaml-syntax', () => {
     ]);
   });
 });
+
+describe('yaml-syntax: what changes how YAML reads', () => {
+  it('refuses a %YAML 1.1 directive, which would turn on merge keys and timestamps', async () => {
+    const findings = await validateText('%YAML 1.1\n---\ncatalogue: postgres@1.0.0\nfeatures:\n  a: &x {v: 1}\n  b:\n    <<: *x\n');
+    expect(findings.find((f) => f.rule === 'yaml-syntax')).toMatchObject({ line: 1, column: 1, message: 'The file asks for YAML 1.1; OFM files are YAML 1.2.' });
+  });
+
+  it('accepts an explicit %YAML 1.2 and refuses %TAG', async () => {
+    expect((await validateText('%YAML 1.2\n---\ncatalogue: postgres@1.0.0\n')).filter((f) => f.rule === 'yaml-syntax')).toEqual([]);
+    const findings = await validateText('# comment\n%TAG !e! tag:example.com,2000:\n---\ncatalogue: postgres@1.0.0\n');
+    expect(findings.find((f) => f.rule === 'yaml-syntax')).toMatchObject({ line: 2, message: 'The file declares a %TAG directive.' });
+  });
+
+  it('points at a tag quickly however much text comes before it', async () => {
+    const comment = `# ${'!&'.repeat(3000)}\n# ${'!'.repeat(60_000)}\n`;
+    const start = performance.now();
+    const findings = await validateText(`${comment}catalogue: postgres@1.0.0\nfeatures:\n  tlssp: &a !foo {}\n`);
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'yaml-syntax', line: 5, column: 13, message: 'The YAML tag !foo is not allowed.' })]);
+  });
+});

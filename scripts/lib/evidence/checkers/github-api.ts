@@ -9,6 +9,7 @@ import type { ResultCache } from '../cache.ts';
 import type { CheckContext, LinkChecker, Outcome } from '../checker.ts';
 import { fragmentOutcome, summariseFile, type FileSummary } from '../files.ts';
 import { parseGithubLink } from '../links.ts';
+import type { PageParser } from '../page-parser.ts';
 
 const GithubClient = Octokit.plugin(throttling, retry);
 
@@ -20,6 +21,7 @@ export interface GithubOptions {
   readonly userAgent: string;
   /** Longest rate-limit wait honoured, in seconds. */
   readonly maxWaitSeconds: number;
+  readonly pages: PageParser;
 }
 
 const statusOf = (error: unknown) => (error as { status?: number }).status;
@@ -30,9 +32,11 @@ export class GithubApiChecker implements LinkChecker {
   private readonly files = new Map<string, Promise<FileSummary>>();
   private readonly refs = new Map<string, Promise<boolean>>();
   private readonly cache: ResultCache;
+  private readonly pages: PageParser;
 
   constructor(options: GithubOptions) {
     this.cache = options.cache;
+    this.pages = options.pages;
     const retryWithin = (retryAfter: number, _options: unknown, _client: unknown, retryCount: number) =>
       retryCount < 2 && retryAfter <= options.maxWaitSeconds;
     this.client = new GithubClient({
@@ -80,7 +84,13 @@ export class GithubApiChecker implements LinkChecker {
     let pending = this.files.get(key);
     if (!pending) {
       const cached = this.cache.get<FileSummary>(key);
-      pending = cached ? Promise.resolve(cached) : this.fetchFile(owner, repo, ref, path).then((summary) => (this.cache.set(key, summary), summary));
+      pending = cached
+        ? Promise.resolve(cached)
+        : this.fetchFile(owner, repo, ref, path).then((summary) => {
+            // A page that could not be parsed in time may read on a less busy machine: not cached.
+            if (!(summary.type === 'file' && summary.unreadable)) this.cache.set(key, summary);
+            return summary;
+          });
       this.files.set(key, pending);
     }
     return pending;
@@ -96,7 +106,7 @@ export class GithubApiChecker implements LinkChecker {
         // Files over 1 MB come without content; the blob API serves them.
         content = (await this.client.rest.git.getBlob({ owner, repo, file_sha: data.sha })).data.content;
       }
-      return summariseFile(path, Buffer.from(content, 'base64').toString('utf8'), 'github');
+      return summariseFile(path, Buffer.from(content, 'base64').toString('utf8'), 'github', this.pages);
     } catch (error) {
       if (statusOf(error) === 404) return { type: 'missing' };
       throw error;

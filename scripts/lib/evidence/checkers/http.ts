@@ -5,7 +5,7 @@ import ipaddr from 'ipaddr.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, request, type Dispatcher } from 'undici';
 import { guardedLookup, refusal, RefusedAddress } from '../address-policy.ts';
-import { fragmentOf, htmlAnchors, markdownAnchors } from '../anchors.ts';
+import { fragmentOf } from '../anchors.ts';
 import type { CheckContext, LinkChecker, NetworkOptions, Outcome } from '../checker.ts';
 
 const MAX_REDIRECTS = 10;
@@ -43,18 +43,33 @@ function contentKind(contentType: string, url: URL): 'html' | 'markdown' | undef
   return undefined;
 }
 
-async function readBody(body: Dispatcher.ResponseData['body']): Promise<string | undefined> {
+/** A body longer than MAX_PAGE_BYTES; reading stops there. */
+const TOO_LARGE = Symbol('too large');
+
+async function readBody(body: Dispatcher.ResponseData['body']): Promise<string | typeof TOO_LARGE> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
     if (size > MAX_PAGE_BYTES) {
       body.destroy();
-      return undefined;
+      return TOO_LARGE;
     }
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** What one request answered: its status and, for an HTML or Markdown page, its text. */
+interface Answer {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  /** Set for a redirect. */
+  readonly location?: string;
+  readonly kind?: 'html' | 'markdown';
+  readonly text?: string | typeof TOO_LARGE;
 }
 
 const header = (headers: Record<string, string | string[] | undefined>, name: string) => {
@@ -67,7 +82,7 @@ export class HttpChecker implements LinkChecker {
   private readonly dispatcher: Agent;
   private readonly all: LimitFunction;
   private readonly hosts = new Map<string, LimitFunction>();
-  private readonly pages = new Map<string, Promise<PageResult>>();
+  private readonly fetched = new Map<string, Promise<PageResult>>();
 
   private readonly options: NetworkOptions;
 
@@ -120,11 +135,11 @@ export class HttpChecker implements LinkChecker {
     const key = new URL(url);
     key.hash = '';
     const address = key.toString();
-    let pending = this.pages.get(address);
+    let pending = this.fetched.get(address);
     if (!pending) {
       const cached = this.options.cache.get<PageResult>(`http:${address}`);
       pending = cached ? Promise.resolve({ ...cached, fromCache: true }) : this.fetchPage(key);
-      this.pages.set(address, pending);
+      this.fetched.set(address, pending);
     }
     return pending;
   }
@@ -145,50 +160,56 @@ export class HttpChecker implements LinkChecker {
       }
       seen.add(current.toString());
       const target = current;
-      const attempt = await this.limitFor(target.host)(() => this.all(() => this.fetchWithRetries(target)));
-      if ('failure' in attempt) return { finalUrl: current.toString(), redirects, ...attempt.failure };
-      const { response } = attempt;
-      const { statusCode: status, headers } = response;
-      const location = header(headers, 'location');
-      if ([301, 302, 303, 307, 308].includes(status) && location) {
-        await response.body.dump();
-        const next = new URL(location, current);
-        redirects.push({ status, location: next.toString() });
+      const answer = await this.limitFor(target.host)(() => this.all(() => this.fetchWithRetries(target)));
+      if ('failure' in answer) return { finalUrl: current.toString(), redirects, ...answer.failure };
+      if (answer.location !== undefined) {
+        const next = URL.canParse(answer.location, current) ? new URL(answer.location, current) : undefined;
+        if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:')) {
+          return {
+            status: answer.status,
+            finalUrl: current.toString(),
+            redirects,
+            problem: { id: 'evidence-redirect', message: `The page redirects to ${next ? `a ${next.protocol} address` : 'an address that is not a URL'}, which is never followed.`, hint: 'Link a public web page.' },
+          };
+        }
+        redirects.push({ status: answer.status, location: next.toString() });
         current = next;
         continue;
       }
-      const page = await this.readPage(current, status, headers, response.body, redirects);
+      const page = await this.readPage(current, answer, redirects);
       if (!page.transient) this.options.cache.set(`http:${start}`, page);
       return page;
     }
     return { finalUrl: current.toString(), redirects, problem: { id: 'evidence-redirect', message: `More than ${MAX_REDIRECTS} redirects.`, hint: 'Link the final page directly.' } };
   }
 
-  private async readPage(url: URL, status: number, headers: Record<string, string | string[] | undefined>, body: Dispatcher.ResponseData['body'], redirects: PageResult['redirects']): Promise<PageResult> {
+  private async readPage(url: URL, answer: Answer, redirects: PageResult['redirects']): Promise<PageResult> {
+    const { status, contentType, kind, text } = answer;
     const finalUrl = url.toString();
     if (status === 404 || status === 410) {
-      await body.dump();
       return { status, finalUrl, redirects, problem: { id: 'evidence-not-found', message: `The page does not exist (HTTP ${status}).`, hint: 'Find where the page moved in this release\'s documentation and link it there.' } };
     }
     if (status >= 400) {
-      await body.dump();
       return { status, finalUrl, redirects, transient: status === 429 || status >= 500, problem: { id: 'evidence-http-status', message: `The server answered HTTP ${status}.`, hint: status === 429 || status >= 500 ? 'The server is failing or limiting requests; check again later.' : 'Link a page that is public.' } };
     }
-    const kind = contentKind(header(headers, 'content-type') ?? '', url);
     if (!kind) {
-      await body.dump();
-      return { status, finalUrl, redirects, problem: { id: 'evidence-content-type', message: `The link is not an HTML or Markdown page (${header(headers, 'content-type') ?? 'no content type'}).`, hint: 'Link the documentation page that shows the claim, or the file in the repository at the release tag.' } };
+      return { status, finalUrl, redirects, problem: { id: 'evidence-content-type', message: `The link is not an HTML or Markdown page (${contentType ?? 'no content type'}).`, hint: 'Link the documentation page that shows the claim, or the file in the repository at the release tag.' } };
     }
-    const text = await readBody(body);
-    if (text === undefined) {
+    if (text === TOO_LARGE || text === undefined) {
       return { status, finalUrl, redirects, problem: { id: 'evidence-content-type', message: `The page is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MiB.`, hint: 'Link a smaller page or a section of it.' } };
     }
-    const anchors = kind === 'html' ? htmlAnchors(text) : markdownAnchors(text, 'github');
-    return { status, finalUrl, redirects, kind, anchors: [...anchors] };
+    const page = await this.options.pages.parse({ kind, text, slugs: 'github' });
+    if ('unreadable' in page) {
+      return { status, finalUrl, redirects, transient: true, problem: { id: 'evidence-content-type', message: `The page was fetched, but ${page.unreadable}.`, hint: 'Link a simpler page that shows the claim, or a file in the repository at the release tag.' } };
+    }
+    return { status, finalUrl, redirects, kind, anchors: page.anchors };
   }
 
-  /** One request, retried on 429, 5xx and network failures. */
-  private async fetchWithRetries(url: URL): Promise<{ response: Dispatcher.ResponseData } | { failure: Pick<PageResult, 'problem' | 'transient'> }> {
+  /**
+   * One request, its body read within the same deadline, retried on 429, 5xx and network
+   * failures — a connection reset or a body shorter than its Content-Length included.
+   */
+  private async fetchWithRetries(url: URL): Promise<Answer | { failure: Pick<PageResult, 'problem' | 'transient'> }> {
     const literal = url.hostname.replace(/^\[|\]$/g, '');
     if (ipaddr.isValid(literal)) {
       const why = refusal(literal, this.options.policy);
@@ -197,29 +218,47 @@ export class HttpChecker implements LinkChecker {
     let lastFailure: Pick<PageResult, 'problem' | 'transient'> | undefined;
     for (let attempt = 0; attempt <= this.options.retries; attempt++) {
       let wait = this.options.backoffMs * 2 ** attempt;
+      const deadline = AbortSignal.timeout(this.options.timeoutMs);
       try {
         const response = await request(url, {
           method: 'GET',
           dispatcher: this.dispatcher,
           headers: { 'user-agent': this.options.userAgent, accept: 'text/html,application/xhtml+xml,text/markdown;q=0.9,*/*;q=0.1' },
-          signal: AbortSignal.timeout(this.options.timeoutMs),
+          signal: deadline,
         });
-        if (response.statusCode !== 429 && response.statusCode < 500) return { response };
+        const { statusCode: status, headers } = response;
+        if (status !== 429 && status < 500) {
+          const location = header(headers, 'location');
+          const contentType = header(headers, 'content-type');
+          const kind = status < 300 ? contentKind(contentType ?? '', url) : undefined;
+          if (!kind) {
+            await response.body.dump();
+            return { status, contentType, ...(REDIRECTS.has(status) && location !== undefined ? { location } : {}) };
+          }
+          return { status, contentType, kind, text: await readBody(response.body) };
+        }
         await response.body.dump();
-        lastFailure = { transient: true, problem: { id: 'evidence-http-status', message: `The server answered HTTP ${response.statusCode} ${attempt + 1} time(s).`, hint: 'The server is failing or limiting requests; check again later.' } };
-        const asked = retryAfterMs(header(response.headers, 'retry-after'));
+        lastFailure = { transient: true, problem: { id: 'evidence-http-status', message: `The server answered HTTP ${status} ${attempt + 1} time(s).`, hint: 'The server is failing or limiting requests; check again later.' } };
+        const asked = retryAfterMs(header(headers, 'retry-after'));
         if (asked !== undefined) {
           if (asked > this.options.maxRetryAfterMs) {
-            return { failure: { transient: true, problem: { id: 'evidence-http-status', message: `The server answered HTTP ${response.statusCode} and asks to wait ${Math.ceil(asked / 1000)} s.`, hint: 'Check again later.' } } };
+            return { failure: { transient: true, problem: { id: 'evidence-http-status', message: `The server answered HTTP ${status} and asks to wait ${Math.ceil(asked / 1000)} s.`, hint: 'Check again later.' } } };
           }
           wait = asked;
         }
       } catch (cause) {
         const refused = cause instanceof RefusedAddress || (cause as { cause?: unknown }).cause instanceof RefusedAddress;
-        const message = (cause as Error).message;
+        const message = cause instanceof Error ? cause.message : String(cause);
         if (refused) return { failure: { problem: { id: 'evidence-refused', message: `Refused to connect: ${message}.`, hint: 'Evidence must be on a public web site.' } } };
-        const timeout = (cause as Error).name === 'TimeoutError' || /timeout/i.test(message);
-        lastFailure = { transient: true, problem: { id: 'evidence-unreachable', message: timeout ? `No answer within ${this.options.timeoutMs / 1000} s.` : `The server could not be reached (${message}).`, hint: 'Check the host name; if the site is down, check again later.' } };
+        const timeout = deadline.aborted || (cause as Error).name === 'TimeoutError' || /timeout/i.test(message);
+        lastFailure = {
+          transient: true,
+          problem: {
+            id: 'evidence-unreachable',
+            message: timeout ? `The page did not arrive within ${this.options.timeoutMs / 1000} s.` : `The server could not be reached, or broke off its answer (${message}).`,
+            hint: 'Check the host name; if the site is down or slow, check again later.',
+          },
+        };
       }
       if (attempt < this.options.retries) await sleep(wait);
     }

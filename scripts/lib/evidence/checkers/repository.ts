@@ -5,11 +5,17 @@ import type { CheckContext, LinkChecker, Outcome } from '../checker.ts';
 import { fragmentOutcome, summariseFile, type FileSummary } from '../files.ts';
 import { pathType, readFileAt, resolveRef } from '../git.ts';
 import { parseGithubLink } from '../links.ts';
+import type { PageParser } from '../page-parser.ts';
 
 export class RepositoryChecker implements LinkChecker {
   readonly via = 'repository' as const;
   private readonly files = new Map<string, Promise<FileSummary>>();
   private readonly commits = new Map<string, Promise<string | undefined>>();
+  private readonly pages: PageParser;
+
+  constructor(pages: PageParser) {
+    this.pages = pages;
+  }
 
   private commit(local: string, ref: string): Promise<string | undefined> {
     const key = `${local}\0${ref}`;
@@ -54,7 +60,7 @@ export class RepositoryChecker implements LinkChecker {
         const type = await pathType(local, commit, path);
         if (type === 'tree') return { type: 'dir' };
         if (type !== 'blob') return { type: 'missing' };
-        return summariseFile(path, (await readFileAt(local, commit, path)) ?? '', 'github');
+        return summariseFile(path, (await readFileAt(local, commit, path)) ?? '', 'github', this.pages);
       })();
       this.files.set(key, pending);
     }
