@@ -94,6 +94,63 @@ const commands: Record<string, CommandSpec> = {
         today: new Date().toISOString().slice(0, 10),
       }),
   },
+  conform: {
+    summary: 'Check an operator\'s claims on a live Kubernetes cluster (API level: read-only and dry runs; scenario level: in a namespace of its own, deleted afterwards) and write the report.',
+    usage:
+      'ofm conform --operator <id> [--submission <file>] [--level api|scenario] [--only <feature-ids>] [--kubeconfig <file>] [--context <name>] [--report <file.json>] [--junit <file.xml>] [--markdown <file.md>] [--keep] [--timeout <seconds>] [--dry-run-namespace <name>] [--technology postgres]',
+    options: {
+      operator: { type: 'string' },
+      submission: { type: 'string' },
+      level: { type: 'string', default: 'api' },
+      only: { type: 'string' },
+      kubeconfig: { type: 'string' },
+      context: { type: 'string' },
+      report: { type: 'string' },
+      junit: { type: 'string' },
+      markdown: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      'dry-run-namespace': { type: 'string' },
+      technology: { type: 'string', default: 'postgres' },
+    },
+    run: async (values) => {
+      // The first Ctrl-C or SIGTERM stops the run, which then cleans up and writes its report; a
+      // second one ends the process at once.
+      const interruption = new AbortController();
+      const stop = (signal: NodeJS.Signals) => {
+        if (interruption.signal.aborted) process.exit(130);
+        process.stderr.write(`ofm: ${signal}: stopping, cleaning up (again to quit at once)…\n`);
+        interruption.abort(new Error(`stopped by ${signal}`));
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      const { conform } = await import('./commands/conform.ts');
+      try {
+        return await conform({
+          operator: values['operator'] as string | undefined,
+          technology: String(values['technology']),
+          submission: values['submission'] as string | undefined,
+          level: String(values['level']),
+          only: values['only'] as string | undefined,
+          kubeconfig: values['kubeconfig'] as string | undefined,
+          context: values['context'] as string | undefined,
+          report: values['report'] as string | undefined,
+          junit: values['junit'] as string | undefined,
+          markdown: values['markdown'] as string | undefined,
+          keep: values['keep'] === true,
+          timeoutSeconds: values['timeout'] === undefined ? undefined : Number(values['timeout']),
+          dryRunNamespace: values['dry-run-namespace'] as string | undefined,
+          cwd: process.cwd(),
+          signal: interruption.signal,
+          progress: (line) => process.stderr.write(line),
+          interactive: process.stderr.isTTY === true,
+        });
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    },
+  },
   'import-ofm': {
     summary: 'Convert a submission in the community OFM 1.0-BETA1 layout into an OFM submission.',
     usage: 'ofm import-ofm <file> [--operator <id>] [--out <file>|-] [--technology postgres] [--force]',
@@ -124,7 +181,7 @@ const commands: Record<string, CommandSpec> = {
 
 function help(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return `ofm ${version} — the Operator Feature Matrix toolkit\n\nUsage:\n${lines.join('\n')}\n\nExit codes: 0 no errors, 1 errors found, 2 wrong usage.\nRun \`ofm <command> --help\` for one command.\n`;
+  return `ofm ${version} — the Operator Feature Matrix toolkit\n\nUsage:\n${lines.join('\n')}\n\nExit codes: 0 no errors, 1 errors found (conform: a claim contradicted), 2 wrong usage, 3 cluster unreachable or run failed.\nRun \`ofm <command> --help\` for one command.\n`;
 }
 
 async function main(argv: string[]): Promise<CommandResult> {

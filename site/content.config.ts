@@ -7,4 +7,5 @@ export const collections = {
   operators: defineCollection({ loader: ofmLoader('operator') }),
   submissions: defineCollection({ loader: ofmLoader('submission') }),
   evidence: defineCollection({ loader: ofmLoader('evidence-report') }),
+  conformance: defineCollection({ loader: ofmLoader('conformance-report') }),
 };

@@ -1,7 +1,7 @@
 // What every command returns. Commands never print or exit; the CLI entry does both.
 export interface CommandResult {
-  /** 0: no errors; 1: errors found; 2: the command was used wrongly. */
-  readonly exitCode: 0 | 1 | 2;
+  /** 0: no errors; 1: errors found; 2: the command was used wrongly; 3: the cluster could not be reached, or the run failed (ofm conform). */
+  readonly exitCode: 0 | 1 | 2 | 3;
   readonly stdout: string;
   readonly stderr: string;
 }

@@ -21,6 +21,8 @@ const typeFileNames: Record<SchemaName, string> = {
   submission: 'submission.ts',
   sources: 'sources.ts',
   evidenceReport: 'evidence-report.ts',
+  conformance: 'conformance.ts',
+  conformanceReport: 'conformance-report.ts',
   findings: 'findings.ts',
   ofmInterchange: 'ofm-interchange.ts',
   matrixExport: 'matrix-export.ts',

@@ -8,16 +8,21 @@ export const SCHEMA_DIR = 'schema';
 export const CATALOGUE_FILE = 'catalogue.yaml';
 export const OPERATOR_FILE = 'operator.yaml';
 export const SOURCES_FILE = 'sources.yaml';
+export const CONFORMANCE_FILE = 'conformance.yaml';
 
 /** An operator or technology id (schema: `id`, `operator`, `technology`). */
 export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 /** A release number such as 1.30.0 or 2.0.0-rc.1 (schema: a submission's `version`). */
 export const RELEASE_PATTERN = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?(-[0-9A-Za-z.-]+)?$/;
 
-export type FileKind = 'catalogue' | 'operator' | 'submission' | 'sources' | 'evidence-report';
+export type FileKind = 'catalogue' | 'operator' | 'submission' | 'sources' | 'conformance' | 'evidence-report' | 'conformance-report';
 
 /** `<version>.evidence.json`: what `ofm evidence --write-report` found for `<version>.yaml`. */
 export const EVIDENCE_REPORT_SUFFIX = '.evidence.json';
+/** `<version>.conformance.json`: what `ofm conform` found for `<version>.yaml` on a cluster. */
+export const CONFORMANCE_REPORT_SUFFIX = '.conformance.json';
+/** Reports OFM writes beside a submission, by kind. */
+export const REPORT_SUFFIXES = { 'evidence-report': EVIDENCE_REPORT_SUFFIX, 'conformance-report': CONFORMANCE_REPORT_SUFFIX } as const;
 
 export const cataloguePath = (technology: string): string =>
   `${FEATURES_DIR}/${technology}/${CATALOGUE_FILE}`;
@@ -42,8 +47,10 @@ export function classifyPath(rel: string): FileKind | undefined {
   const parts = rel.split('/');
   if (parts.length === 3 && parts[0] === FEATURES_DIR && parts[2] === CATALOGUE_FILE) return 'catalogue';
   if (parts.length === 4 && parts[0] === SUBMISSIONS_DIR && parts[3]?.endsWith(EVIDENCE_REPORT_SUFFIX)) return 'evidence-report';
+  if (parts.length === 4 && parts[0] === SUBMISSIONS_DIR && parts[3]?.endsWith(CONFORMANCE_REPORT_SUFFIX)) return 'conformance-report';
   if (parts.length === 4 && parts[0] === SUBMISSIONS_DIR && /\.ya?ml$/.test(parts[3] ?? '')) {
     if (parts[3] === OPERATOR_FILE) return 'operator';
+    if (parts[3] === CONFORMANCE_FILE) return 'conformance';
     return parts[3] === SOURCES_FILE ? 'sources' : 'submission';
   }
   return undefined;
@@ -52,11 +59,14 @@ export function classifyPath(rel: string): FileKind | undefined {
 /** The kind of a file outside the usual places, from its top-level keys. */
 export function classifyData(data: unknown): FileKind | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  // Reports first: a conformance report also has `features` and `catalogue`.
+  if ('links' in data && 'mode' in data) return 'evidence-report';
+  if ('level' in data && 'summary' in data) return 'conformance-report';
   if ('features' in data && 'catalogue' in data) return 'submission';
   if ('features' in data && 'categories' in data) return 'catalogue';
   if ('vendor' in data || 'maintainers' in data) return 'operator';
   if ('releases' in data) return 'sources';
-  if ('links' in data && 'mode' in data) return 'evidence-report';
+  if ('detect' in data) return 'conformance';
   if ('features' in data) return 'submission';
   return undefined;
 }

@@ -3,20 +3,22 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CatalogueIndex, Feature } from './catalogue.ts';
 import type { Submission, Support, Value } from './claims.ts';
+import type { ConformanceReport } from './generated/conformance-report.ts';
 import type { EvidenceReport, LinkResult } from './generated/evidence-report.ts';
 import type { Cell as ExportCell, MatrixExport } from './generated/matrix-export.ts';
 import type { OperatorMetadata } from './generated/operator.ts';
-import { knowledgeOf, type Knowledge } from './knowledge.ts';
+import { conformanceResultOf, knowledgeOf, type Knowledge } from './knowledge.ts';
 import { claimsById, compareVersions, effectiveSupport } from './releases.ts';
 import { OTHER_PREFIX } from './submission-schema.ts';
 
 export type { MatrixExport };
 
-/** One submitted release, with its operator and its latest evidence report. */
+/** One submitted release, with its operator and its latest evidence and conformance reports. */
 export interface Release {
   readonly operator: OperatorMetadata;
   readonly submission: Submission;
   readonly evidence?: EvidenceReport;
+  readonly conformance?: ConformanceReport;
 }
 
 export interface EvidenceLinkView {
@@ -56,7 +58,8 @@ export function cellFor(index: CatalogueIndex, release: Release, feature: Featur
   const { key, claim } = claims.get(feature.id) ?? { key: feature.id, claim: undefined };
   const support = effectiveSupport(claim);
   const text = support === 'full' || support === 'partial' ? valueText(claim?.value) : undefined;
-  const knowledge = knowledgeOf({ featureKey: key, claim, support, version: release.submission.version, released: release.submission.released, evidence: release.evidence });
+  const conformance = conformanceResultOf(release.conformance, feature.id, claim);
+  const knowledge = knowledgeOf({ featureKey: key, claim, support, version: release.submission.version, released: release.submission.released, evidence: release.evidence, conformance });
   const checks = new Map((release.evidence?.links ?? []).filter((l) => l.feature === key).map((l) => [l.index, l.status]));
   return {
     feature: feature.id,
@@ -113,7 +116,7 @@ export function dataQuality(cells: readonly Cell[]): DataQuality {
     positive: positive.length,
     positiveWithEvidence: positive.filter((c) => c.evidence.length > 0).length,
     evidenceChecked: cells.filter((c) => c.knowledge?.level === 'evidence-checked').length,
-    confirmed: cells.filter((c) => c.knowledge?.level === 'api-confirmed' || c.knowledge?.level === 'behaviour-confirmed').length,
+    confirmed: cells.filter((c) => c.knowledge?.level.endsWith('-confirmed')).length,
     contradicted: cells.filter((c) => c.knowledge?.level === 'contradicted').length,
   };
 }

@@ -1,6 +1,8 @@
 // The project's JSON Schemas (schema/*.schema.json), imported once so every module uses the same
 // objects. Their `$id`s are identifiers, not download addresses.
 import catalogue from '../../schema/catalogue.schema.json' with { type: 'json' };
+import conformanceReport from '../../schema/conformance-report.schema.json' with { type: 'json' };
+import conformance from '../../schema/conformance.schema.json' with { type: 'json' };
 import evidenceReport from '../../schema/evidence-report.schema.json' with { type: 'json' };
 import findings from '../../schema/findings.schema.json' with { type: 'json' };
 import matrixExport from '../../schema/matrix-export.schema.json' with { type: 'json' };
@@ -9,7 +11,7 @@ import operator from '../../schema/operator.schema.json' with { type: 'json' };
 import sources from '../../schema/sources.schema.json' with { type: 'json' };
 import submission from '../../schema/submission.schema.json' with { type: 'json' };
 
-export const schemas = { catalogue, operator, submission, sources, evidenceReport, findings, ofmInterchange, matrixExport } as const;
+export const schemas = { catalogue, operator, submission, sources, evidenceReport, conformance, conformanceReport, findings, ofmInterchange, matrixExport } as const;
 
 export type SchemaName = keyof typeof schemas;
 
@@ -20,6 +22,8 @@ export const schemaFileNames: Record<SchemaName, string> = {
   submission: 'submission.schema.json',
   sources: 'sources.schema.json',
   evidenceReport: 'evidence-report.schema.json',
+  conformance: 'conformance.schema.json',
+  conformanceReport: 'conformance-report.schema.json',
   findings: 'findings.schema.json',
   ofmInterchange: 'ofm-interchange.schema.json',
   matrixExport: 'matrix-export.schema.json',

@@ -2,7 +2,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostic.ts';
-import { classifyData, classifyPath, EVIDENCE_REPORT_SUFFIX, FEATURES_DIR, projectRelative, SUBMISSIONS_DIR, type FileKind } from './layout.ts';
+import { classifyData, classifyPath, FEATURES_DIR, projectRelative, REPORT_SUFFIXES, SUBMISSIONS_DIR, type FileKind } from './layout.ts';
 import { locate } from './locate.ts';
 import type { Project } from './project.ts';
 import { bytesRules, dataRules, documentRules, INTERNAL_ERROR_RULE, textRules } from './rules/index.ts';
@@ -166,7 +166,7 @@ function offsetResolver(text: string): Resolve {
   };
 }
 
-const isDataFile = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml') || name.endsWith(EVIDENCE_REPORT_SUFFIX);
+const isDataFile = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml') || Object.values(REPORT_SUFFIXES).some((suffix) => name.endsWith(suffix));
 
 async function collect(path: string, into: string[]): Promise<void> {
   const info = await stat(path);

@@ -3,6 +3,7 @@
 import { getCollection } from 'astro:content';
 import { indexCatalogue, type Catalogue, type CatalogueIndex, type Feature } from '../../scripts/lib/catalogue.ts';
 import type { Submission } from '../../scripts/lib/claims.ts';
+import type { ConformanceReport } from '../../scripts/lib/generated/conformance-report.ts';
 import type { EvidenceReport } from '../../scripts/lib/generated/evidence-report.ts';
 import type { OperatorMetadata } from '../../scripts/lib/generated/operator.ts';
 import { byVersionDescending, cellFor, latestReleases, type Cell, type Release } from '../../scripts/lib/matrix.ts';
@@ -39,13 +40,22 @@ async function load(): Promise<SiteData> {
     if (entry.id.startsWith(`submissions/${catalogue.technology}/`)) operators.set(metadata.id, metadata);
   }
   const reports = new Map((await getCollection('evidence')).map((e) => [(e.data as unknown as EvidenceReport).submission, e.data as unknown as EvidenceReport]));
+  const conformanceReports = new Map(
+    (await getCollection('conformance')).map((e) => [(e.data as unknown as ConformanceReport).submission, e.data as unknown as ConformanceReport]),
+  );
   const releases: Release[] = [];
   for (const entry of await getCollection('submissions')) {
     const submission = entry.data as unknown as Submission;
     const operator = operators.get(submission.operator);
     if (!operator || !submission.catalogue.startsWith(`${catalogue.technology}@`)) continue;
     const evidence = reports.get(entry.id);
-    releases.push({ operator, submission, ...(evidence && evidence.version === submission.version ? { evidence } : {}) });
+    const conformance = conformanceReports.get(entry.id);
+    releases.push({
+      operator,
+      submission,
+      ...(evidence && evidence.version === submission.version ? { evidence } : {}),
+      ...(conformance && conformance.version === submission.version && conformance.operator === submission.operator ? { conformance } : {}),
+    });
   }
   releases.sort(byVersionDescending);
   const latest = latestReleases(releases);

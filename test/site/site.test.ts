@@ -160,8 +160,25 @@ describe('feature and operator pages', () => {
     await expect(changes.getByText('Automated backup management: No → Partial').isVisible()).resolves.toBe(true);
     await page.getByRole('link', { name: 'About the data' }).click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('About the data');
-    await expect(page.getByText('no conformance runs have been published yet').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('row', { name: /Claims confirmed by a conformance run/ }).innerText()).resolves.toMatch(/\t1 of \d+ \(/);
+    await expect(page.getByRole('row', { name: /Claims contradicted by a conformance run/ }).innerText()).resolves.toMatch(/\t1$/);
     await page.close();
+  });
+});
+
+describe('conformance results', () => {
+  it("shows each claim's confirmation level with its date and Kubernetes version, contradictions as such, and stale results not at all", async () => {
+    const page = await open('operators/beta/');
+    const row = (name: string) => page.getByRole('row', { name: new RegExp(`^${name}`) });
+    await expect(row('Automated backup management').innerText()).resolves.toContain('Controller confirmed 2026-12-01 on Kubernetes 1.37');
+    await expect(row('TLS Support').innerText()).resolves.toContain('Contradicted 2026-12-01 on Kubernetes 1.37');
+    // autfa's result was for an earlier version of the claim: it falls back to what is known without it.
+    await expect(row('Automated failover').innerText()).resolves.not.toContain('confirmed');
+    await page.close();
+    const matrix = await open('');
+    await expect(matrix.locator('tr[data-f="tlssp"] td[data-op="beta"] a').getAttribute('title')).resolves.toBe('Contradicted 2026-12-01 on Kubernetes 1.37');
+    await expect(matrix.locator('tr[data-f="tlssp"] td[data-op="beta"] .k-contradicted').count()).resolves.toBe(1);
+    await matrix.close();
   });
 });
 

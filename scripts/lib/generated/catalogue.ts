@@ -115,6 +115,12 @@ export interface Feature {
   criteria: string;
   values?: ValueRules;
   /**
+   * Built-in conformance probes that bear on this feature for any operator (see schema/conformance.md): crds-served, kubernetes-version, fine-grained-rbac, no-privileged-mode, printer-columns.
+   */
+  probes?: (
+    'crds-served' | 'kubernetes-version' | 'fine-grained-rbac' | 'no-privileged-mode' | 'printer-columns'
+  )[];
+  /**
    * Whether a positive claim (support full or partial) must carry evidence links.
    */
   evidence: 'required' | 'recommended';

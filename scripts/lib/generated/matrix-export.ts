@@ -60,8 +60,18 @@ export interface Cell {
     check?: 'ok' | 'warning' | 'error' | 'skipped';
   }[];
   knowledge?: {
-    level: 'declared' | 'evidence-checked' | 'api-confirmed' | 'behaviour-confirmed' | 'contradicted';
+    level:
+      | 'declared'
+      | 'evidence-checked'
+      | 'api-confirmed'
+      | 'controller-confirmed'
+      | 'behaviour-confirmed'
+      | 'contradicted';
     since: string;
     detail: string;
+    /**
+     * For confirmed and contradicted claims: the Kubernetes version of the conformance run.
+     */
+    kubernetes?: string;
   };
 }

@@ -1,6 +1,6 @@
 import { parseCatalogueRef } from '../catalogue.ts';
 import { isRecord } from '../claims.ts';
-import { EVIDENCE_REPORT_SUFFIX, FEATURES_DIR, OPERATOR_FILE, SUBMISSIONS_DIR } from '../layout.ts';
+import { FEATURES_DIR, OPERATOR_FILE, REPORT_SUFFIXES, SUBMISSIONS_DIR } from '../layout.ts';
 import { folders } from './context.ts';
 import { error, type DataSubject, type Rule, type RuleFinding } from './rule.ts';
 
@@ -15,11 +15,17 @@ export const filePath: Rule<DataSubject> = {
       findings.push(error({ path: [key] }, `${key} "${found}" does not match ${where}.`, hint));
 
     if (kind === 'sources') return findings;
-    if (kind === 'evidence-report') {
+    if (kind === 'evidence-report' || kind === 'conformance-report') {
       const version = data['version'];
-      if (typeof version === 'string' && `${version}${EVIDENCE_REPORT_SUFFIX}` !== file) {
-        mismatch('version', version, `the file name "${file}"`, `An evidence report is named after its submission: ${version}${EVIDENCE_REPORT_SUFFIX}.`);
+      const suffix = REPORT_SUFFIXES[kind];
+      if (typeof version === 'string' && `${version}${suffix}` !== file) {
+        mismatch('version', version, `the file name "${file}"`, `A report is named after its submission: ${version}${suffix}.`);
       }
+      return findings;
+    }
+    if (kind === 'conformance') {
+      const id = data['operator'];
+      if (typeof id === 'string' && id !== parent) mismatch('operator', id, `the folder "${parent}"`, `Keep conformance.yaml in the folder of operator "${id}".`);
       return findings;
     }
     if (kind === 'catalogue') {

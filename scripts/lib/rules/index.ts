@@ -3,6 +3,8 @@
 import { aliasLimit } from './alias-limit.ts';
 import { catalogueIntegrity } from './catalogue-integrity.ts';
 import { catalogueVersion } from './catalogue-version.ts';
+import { conformanceFeatures } from './conformance-features.ts';
+import { conformanceReport } from './conformance-report.ts';
 import { controlCharacter } from './control-character.ts';
 import { deprecatedFeature } from './deprecated-feature.ts';
 import { duplicateKey } from './duplicate-key.ts';
@@ -44,9 +46,17 @@ export const dataRules: readonly Rule<DataSubject>[] = [
   evidenceRequired,
   evidenceUrl,
   sourcesReleases,
+  conformanceFeatures,
+  conformanceReport,
 ];
 
 export const allRules: ReadonlyArray<Rule<never>> = [...bytesRules, ...textRules, ...documentRules, ...dataRules];
+
+/**
+ * Rules whose errors say a claim is false (a conformance run contradicts it), not that the file
+ * is broken: the site still shows such a file, with the claim marked contradicted.
+ */
+export const VERDICT_RULES: ReadonlySet<string> = new Set([conformanceReport.id]);
 
 /** Reported when a rule itself fails: a bug in OFM, never the file's fault. */
 export const INTERNAL_ERROR_RULE = 'internal-error';

@@ -11,7 +11,7 @@ export const schemaComment: Rule<DataSubject> = {
   description: 'A data file starts with the `# yaml-language-server: $schema=…` line, so editors check and complete it.',
   check({ kind, data, text, relativePath, absolutePath }) {
     // JSON has no comments; evidence reports are written by OFM, not by hand.
-    if (relativePath === undefined || kind === 'evidence-report') return [];
+    if (relativePath === undefined || kind === 'evidence-report' || kind === 'conformance-report') return [];
     const technology =
       kind === 'submission' ? parseCatalogueRef(isRecord(data) ? data['catalogue'] : undefined)?.technology : folders(absolutePath).parent;
     if (!technology) return [];

@@ -10,7 +10,9 @@ const schemaIds: Record<FileKind, string> = {
   operator: schemas.operator.$id,
   submission: schemas.submission.$id,
   sources: schemas.sources.$id,
+  conformance: schemas.conformance.$id,
   'evidence-report': schemas.evidenceReport.$id,
+  'conformance-report': schemas.conformanceReport.$id,
 };
 
 type Limits = { properties?: Record<string, { maxItems?: number; maxProperties?: number }> };
@@ -19,7 +21,9 @@ const rootSchemas = {
   operator: schemas.operator,
   submission: schemas.submission,
   sources: schemas.sources,
+  conformance: schemas.conformance,
   'evidence-report': schemas.evidenceReport,
+  'conformance-report': schemas.conformanceReport,
 } as Record<FileKind, Limits>;
 
 /**

@@ -1,0 +1,180 @@
+// A local Kubernetes control plane for tests and benchmarks, built from the Go module proxy:
+// etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok (fake nodes) and
+// CloudNativePG's manager (a real operator). Each is built once into a cache outside the
+// repository, keyed by version; building needs Go and the module proxy, nothing else.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const VERSIONS = {
+  kubernetes: 'v1.37.2',
+  etcd: 'v3.7.3',
+  kwok: 'v0.8.0',
+  cloudnativePg: 'v1.30.0',
+} as const;
+
+export type Component = 'kubernetes' | 'etcd' | 'kwok' | 'cloudnative-pg';
+
+/** Where built binaries are kept: $OFM_CACHE_DIR, else $XDG_CACHE_HOME/ofm, else ~/.cache/ofm. */
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env['OFM_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'ofm');
+}
+
+const folderOf = (component: Component, root: string) =>
+  join(root, 'control-plane', `${component}-${{ kubernetes: VERSIONS.kubernetes, etcd: VERSIONS.etcd, kwok: VERSIONS.kwok, 'cloudnative-pg': VERSIONS.cloudnativePg }[component]}`);
+
+export interface Binaries {
+  readonly etcd: string;
+  readonly kubeApiserver: string;
+  readonly kubeControllerManager: string;
+  readonly kubeScheduler: string;
+  readonly kwok: string;
+  /** kwok's stage definitions (node and pod life cycles), from its module. */
+  readonly kwokStages: string;
+  readonly cloudnativePgManager: string;
+}
+
+export function binaries(root = cacheRoot()): Binaries {
+  return {
+    etcd: join(folderOf('etcd', root), 'etcd'),
+    kubeApiserver: join(folderOf('kubernetes', root), 'kube-apiserver'),
+    kubeControllerManager: join(folderOf('kubernetes', root), 'kube-controller-manager'),
+    kubeScheduler: join(folderOf('kubernetes', root), 'kube-scheduler'),
+    kwok: join(folderOf('kwok', root), 'kwok'),
+    kwokStages: join(folderOf('kwok', root), 'stages.yaml'),
+    cloudnativePgManager: join(folderOf('cloudnative-pg', root), 'manager'),
+  };
+}
+
+/** The components whose binaries are not in the cache yet. */
+export function missingComponents(root = cacheRoot()): Component[] {
+  const all: Component[] = ['etcd', 'kubernetes', 'kwok', 'cloudnative-pg'];
+  return all.filter((c) => !existsSync(join(folderOf(c, root), '.complete')));
+}
+
+type Log = (line: string) => void;
+
+function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, log: Log): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d));
+    child.stderr.on('data', (d: Buffer) => {
+      output += d;
+      for (const line of d.toString().split('\n').filter(Boolean)) log(`  ${line}`);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output.slice(-4000)}`))));
+  });
+}
+
+const goEnv = (): NodeJS.ProcessEnv => ({ ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' });
+
+/** A throw-away module that requires `module@version` and builds `packages` from it. */
+async function buildFromWrapper(options: {
+  module: string;
+  version: string;
+  packages: readonly string[];
+  /** A main package of the wrapper's own, built as `binary`. */
+  main?: { readonly source: string; readonly binary: string };
+  replaceStaging?: boolean;
+  ldflags?: string;
+  out: string;
+  log: Log;
+}): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'ofm-go-'));
+  try {
+    const env = goEnv();
+    let mod = `module ofm.invalid/wrapper\n\ngo 1.26\n\nrequire ${options.module} ${options.version}\n`;
+    await writeFile(join(dir, 'go.mod'), mod);
+    if (options.replaceStaging) {
+      // k8s.io/kubernetes requires its staging modules as v0.0.0 with replace directives that only
+      // work inside its repository: point each at the published release instead.
+      const { Dir } = JSON.parse(await run('go', ['mod', 'download', '-json', `${options.module}@${options.version}`], dir, env, options.log)) as { Dir: string };
+      const staging = (await readFile(join(Dir, 'go.mod'), 'utf8'))
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.startsWith('k8s.io/') && line.endsWith(' v0.0.0'))
+        .map((line) => line.slice(0, -' v0.0.0'.length));
+      const release = options.version.replace(/^v1\./, 'v0.');
+      mod += staging.map((m) => `replace ${m} => ${m} ${release}\n`).join('');
+    }
+    await writeFile(join(dir, 'go.mod'), mod);
+    await writeFile(
+      join(dir, options.main ? 'main.go' : 'tools.go'),
+      options.main?.source ?? `//go:build tools\n\npackage tools\n\nimport (\n${options.packages.map((p) => `\t_ "${p}"\n`).join('')})\n`,
+    );
+    await run('go', ['mod', 'tidy'], dir, env, options.log);
+    await mkdir(options.out, { recursive: true });
+    const [output, targets] = options.main ? [join(options.out, options.main.binary), ['.']] : [`${options.out}/`, options.packages];
+    await run('go', ['build', '-trimpath', '-ldflags', `-s -w ${options.ldflags ?? ''}`.trim(), '-o', output, ...targets], dir, env, options.log);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Version stamps, so that /version reports the release instead of v0.0.0-master. */
+function kubernetesLdflags(version: string): string {
+  const [major, minor] = version.replace(/^v/, '').split('.');
+  return ['k8s.io/component-base/version', 'k8s.io/client-go/pkg/version']
+    .flatMap((p) => [`-X ${p}.gitVersion=${version}`, `-X ${p}.gitMajor=${major}`, `-X ${p}.gitMinor=${minor}`, `-X ${p}.gitTreeState=clean`])
+    .join(' ');
+}
+
+async function buildComponent(component: Component, root: string, log: Log): Promise<void> {
+  const out = folderOf(component, root);
+  await rm(out, { recursive: true, force: true });
+  switch (component) {
+    case 'etcd':
+      await buildFromWrapper({
+        module: 'go.etcd.io/etcd/server/v3',
+        version: VERSIONS.etcd,
+        packages: [],
+        main: { binary: 'etcd', source: 'package main\n\nimport (\n\t"os"\n\n\t"go.etcd.io/etcd/server/v3/etcdmain"\n)\n\nfunc main() { etcdmain.Main(os.Args) }\n' },
+        out,
+        log,
+      });
+      break;
+    case 'kubernetes':
+      await buildFromWrapper({
+        module: 'k8s.io/kubernetes',
+        version: VERSIONS.kubernetes,
+        packages: ['k8s.io/kubernetes/cmd/kube-apiserver', 'k8s.io/kubernetes/cmd/kube-controller-manager', 'k8s.io/kubernetes/cmd/kube-scheduler'],
+        replaceStaging: true,
+        ldflags: kubernetesLdflags(VERSIONS.kubernetes),
+        out,
+        log,
+      });
+      break;
+    case 'kwok': {
+      await buildFromWrapper({ module: 'sigs.k8s.io/kwok', version: VERSIONS.kwok, packages: ['sigs.k8s.io/kwok/cmd/kwok'], out, log });
+      // kwok needs stage definitions to move nodes and pods along; they ship in its module.
+      const { Dir } = JSON.parse(await run('go', ['mod', 'download', '-json', `sigs.k8s.io/kwok@${VERSIONS.kwok}`], out, goEnv(), log)) as { Dir: string };
+      const stages: string[] = [];
+      for (const folder of ['node/fast', 'node/heartbeat-with-lease', 'pod/fast']) {
+        const path = join(Dir, 'kustomize/stage', folder);
+        for (const file of (await readdir(path)).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml').sort()) stages.push(await readFile(join(path, file), 'utf8'));
+      }
+      await writeFile(join(out, 'stages.yaml'), stages.map((s) => s.trim()).join('\n---\n') + '\n');
+      break;
+    }
+    case 'cloudnative-pg':
+      await buildFromWrapper({ module: 'github.com/cloudnative-pg/cloudnative-pg', version: VERSIONS.cloudnativePg, packages: ['github.com/cloudnative-pg/cloudnative-pg/cmd/manager'], out, log });
+      break;
+  }
+  await writeFile(join(out, '.complete'), `${new Date().toISOString()}\n`);
+}
+
+/** Builds what is missing from the cache; answers how long each build took, in seconds. */
+export async function ensureBinaries(log: Log = () => undefined, root = cacheRoot()): Promise<Map<Component, number>> {
+  const took = new Map<Component, number>();
+  for (const component of missingComponents(root)) {
+    const start = Date.now();
+    log(`Building ${component} into ${folderOf(component, root)} (first use only)…`);
+    await buildComponent(component, root, log);
+    took.set(component, (Date.now() - start) / 1000);
+  }
+  return took;
+}

@@ -1,0 +1,44 @@
+// The reports OFM keeps beside a submission (<version>.evidence.json, <version>.conformance.json),
+// read for rules that judge the submission by them. Read once per run, size-bounded, and only
+// used when they match their schema.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { validatorFor } from './ajv.ts';
+import type { ConformanceReport } from './generated/conformance-report.ts';
+import type { EvidenceReport } from './generated/evidence-report.ts';
+import { REPORT_SUFFIXES } from './layout.ts';
+import type { Project } from './project.ts';
+import { schemas } from './schemas.ts';
+
+const MAX_REPORT_BYTES = 8 * 1024 * 1024;
+
+interface Reports {
+  'evidence-report': EvidenceReport;
+  'conformance-report': ConformanceReport;
+}
+
+export type ReportBeside<T> = { readonly path: string; readonly report?: T; readonly unusable?: string } | undefined;
+
+const cache = new WeakMap<Project, Map<string, ReportBeside<unknown>>>();
+
+/** The report of `kind` beside a submission: undefined when there is none; `unusable` says why one cannot be used. */
+export function reportBeside<K extends keyof Reports>(project: Project, submissionPath: string, kind: K): ReportBeside<Reports[K]> {
+  const path = join(dirname(submissionPath), `${basename(submissionPath).replace(/\.ya?ml$/, '')}${REPORT_SUFFIXES[kind]}`);
+  let byPath = cache.get(project);
+  if (!byPath) cache.set(project, (byPath = new Map()));
+  if (byPath.has(path)) return byPath.get(path) as ReportBeside<Reports[K]>;
+  let result: ReportBeside<Reports[K]>;
+  try {
+    if (statSync(path).size > MAX_REPORT_BYTES) result = { path, unusable: `it is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB` };
+    else {
+      const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
+      const validate = validatorFor<Reports[K]>(project.ajv, kind === 'evidence-report' ? schemas.evidenceReport.$id : schemas.conformanceReport.$id);
+      result = validate(data) ? { path, report: data } : { path, unusable: 'it does not match its schema' };
+    }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    result = code === 'ENOENT' ? undefined : { path, unusable: code === undefined ? 'it is not valid JSON' : `it cannot be read (${String(code)})` };
+  }
+  byPath.set(path, result);
+  return result;
+}
