@@ -67,6 +67,7 @@ async function createWithRetry(cluster: Cluster, object: KubernetesObject): Prom
  */
 export async function installOperator(cluster: Cluster, operator: string, version: string, options: { webhooks?: boolean } = {}): Promise<KubernetesObject[]> {
   const root = join(FIXTURES, operator, version);
+  if (!existsSync(join(root, 'crds'))) throw new Error(`No fixtures of ${operator} ${version} in ${FIXTURES} (set OFM_FIXTURES to ../shared/fixtures/operators).`);
   const objects = [...(await documents(join(root, 'crds'))), ...(await documents(join(root, 'install')))]
     .filter((o) => options.webhooks || !WEBHOOKS.has(o.kind!))
     .sort((a, b) => rank(a.kind!) - rank(b.kind!));
