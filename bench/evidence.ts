@@ -99,8 +99,8 @@ await evidence({
   concurrency: 100, perHost: 100, timeoutSeconds: 15, retries: 0, allowAddresses: ['127.0.0.1'],
 });
 const report = JSON.parse(await readFile(join(dir, 'submissions/postgres/bench/1.0.0.evidence.json'), 'utf8')) as EvidenceReport;
-const ofmBroken = new Set(report.links.filter((l) => l.status === 'error').map((l) => l.url));
-const ofmWarned = new Set(report.links.filter((l) => l.status === 'warning').map((l) => l.url));
+const ofmBroken = new Set(report.links.filter((l) => l.status === 'broken').map((l) => l.url));
+const ofmWarned = new Set(report.links.filter((l) => l.status === 'verified' && l.message !== undefined).map((l) => l.url));
 const agree = [...expectedBroken].filter((u) => ofmBroken.has(u) && lk.broken.has(u)).length;
 const onlyOfm = [...ofmBroken].filter((u) => !lk.broken.has(u)).length;
 const onlyLinkinator = [...lk.broken].filter((u) => !ofmBroken.has(u)).length;

@@ -14,6 +14,7 @@ import { RepositoryChecker } from '../lib/evidence/checkers/repository.ts';
 import { pageParser } from '../lib/evidence/page-parser.ts';
 import { githubRepository } from '../lib/evidence/links.ts';
 import { classifyPath, findProjectRoot, projectRelative } from '../lib/layout.ts';
+import { notCheckableReasons } from '../lib/knowledge.ts';
 import { openProject, openProjectsFor, type Project } from '../lib/project.ts';
 import { formatReport, FORMATS, isFormat } from '../lib/reporters/index.ts';
 import { INTERNAL_ERROR_RULE } from '../lib/rules/index.ts';
@@ -159,7 +160,8 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
   let stdout = formatReport(options.format, findings, { sources, color: options.color ?? false });
   if (options.format === 'text') {
     const all = summaryOf(checked.flatMap((c) => c.report?.links ?? []));
-    stdout += `${all.links} evidence link(s) checked ${run.mode}: ${all.ok} ok, ${all.warning} with warnings, ${all.error} broken, ${all.skipped} skipped.\n`;
+    stdout += `${all.links} evidence link(s) checked ${run.mode}: ${all.verified} verified (${all.with_warnings} with warnings), ${all.broken} broken, ${all.not_checkable} not checkable.\n`;
+    for (const [reason, count] of notCheckableReasons(checked.flatMap((c) => c.report?.links ?? []).map((l) => ({ state: l.status, message: l.message })))) stdout += `  not checkable (${count}): ${reason}\n`;
     if (written.length > 0) stdout += `Wrote ${written.join(', ')}.\n`;
   }
   return { exitCode: findings.summary.errors > 0 ? 1 : 0, stdout, stderr: '' };

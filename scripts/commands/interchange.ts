@@ -81,7 +81,7 @@ export async function importOfm(options: ImportOptions): Promise<CommandResult> 
     return failed(diagnosticsFor(loaded, 'ofm-format', [error(where, message, 'Correct metadata.submission.version, or give --out <file>.')]), sources);
   }
   const relativePath = submissionPath(options.technology, operator, submission.version || 'unknown-version');
-  const text = `${schemaCommentFor(relativePath, 'submission', options.technology)}\n# Imported from the community OFM format (${loaded.file}).\n${stringify(submission, { lineWidth: 0 })}`;
+  const text = `${schemaCommentFor(relativePath, 'submission', options.technology)}\n# Imported from the community OFM format (${loaded.file}).\n${stringify(submission, { lineWidth: 0, version: '1.1' })}`;
   const lines = notes.map((n) => `note: ${n}`);
   if (options.out === '-') return { exitCode: 0, stdout: text, stderr: lines.map((l) => `${l}\n`).join('') };
   const target = options.out ? resolve(options.cwd, options.out) : pathInside(project.root, relativePath);

@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { formatCatalogueRef } from '../lib/catalogue.ts';
 import { findProjectRoot, ID_PATTERN, operatorPath, RELEASE_PATTERN, submissionPath } from '../lib/layout.ts';
 import { openProject } from '../lib/project.ts';
-import { newOperatorText, newSubmissionText, nextSubmissionText } from '../lib/template.ts';
+import { operatorBeside } from '../lib/beside.ts';
+import { moveSubmission } from '../lib/next-release.ts';
+import { newOperatorText, newSubmissionText } from '../lib/template.ts';
 import { UsageError, type CommandResult } from './command.ts';
 
 export interface NewOptions {
@@ -38,11 +40,24 @@ export async function newSubmission(options: NewOptions): Promise<CommandResult>
   if (existsSync(target) && !options.force) throw new UsageError(`${relativePath} already exists; add --force to overwrite it.`);
 
   let text: string;
+  let fromNotes: string[] = [];
   if (options.from) {
     const previousPath = submissionPath(options.technology, operator, options.from);
     const previous = await readFile(join(root, previousPath), 'utf8').catch(() => undefined);
     if (previous === undefined) throw new UsageError(`There is no ${previousPath} to start from.`);
-    text = nextSubmissionText(previous, formatCatalogueRef(index.catalogue), { relativePath, operator, version, released });
+    const next = moveSubmission(previous, {
+      fromVersion: options.from,
+      version,
+      released,
+      catalogueRef: formatCatalogueRef(index.catalogue),
+      operator: operatorBeside(project, join(root, previousPath)),
+    });
+    text = next.text;
+    fromNotes = [
+      `Claims are copied from ${options.from}, with its comments and layout: review each one for ${version}.`,
+      next.moved.length > 0 ? `${next.moved.length} evidence link(s) now point at ${version}; check that each page still shows the claim: npx ofm evidence ${relativePath}` : '',
+      ...(next.recheck.length > 0 ? ['Re-check these by hand:', ...next.recheck.map((line) => `  - ${line}`)] : []),
+    ];
   } else {
     text = newSubmissionText(index, { relativePath, operator, version, released });
   }
@@ -58,7 +73,7 @@ export async function newSubmission(options: NewOptions): Promise<CommandResult>
   const notes = [
     `Wrote ${written.join(' and ')}.`,
     options.released ? '' : `The release date is set to today (${released}); correct it if the release is older.`,
-    options.from ? `Claims are copied from ${options.from}: review each one for ${version}, and update evidence links to this release.` : '',
+    ...fromNotes,
     written.length > 1 ? `Fill in ${metadataPath}.` : '',
     `Then check your work: npx ofm validate ${dirname(relativePath)}`,
   ];

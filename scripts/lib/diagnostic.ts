@@ -8,13 +8,9 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 }
 
 export function summarize(diagnostics: readonly Diagnostic[], files: number): Summary {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of diagnostics) {
-    if (d.severity === 'error') errors++;
-    else warnings++;
-  }
-  return { files, errors, warnings };
+  const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length;
+  const infos = count('info');
+  return { files, errors: count('error'), warnings: count('warning'), ...(infos > 0 ? { infos } : {}) };
 }
 
 export function toReport(diagnostics: readonly Diagnostic[], files: number): FindingsReport {

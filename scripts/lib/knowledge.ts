@@ -5,7 +5,7 @@
 import type { Claim, Support } from './claims.ts';
 import { claimDigest } from './digest.ts';
 import type { ConformanceReport } from './generated/conformance-report.ts';
-import type { EvidenceReport } from './generated/evidence-report.ts';
+import type { EvidenceReport, LinkResult } from './generated/evidence-report.ts';
 
 export type KnowledgeLevel = 'declared' | 'evidence-checked' | 'api-confirmed' | 'controller-confirmed' | 'behaviour-confirmed' | 'contradicted';
 
@@ -26,6 +26,42 @@ export interface ConformanceResult {
   readonly at: string;
   readonly detail: string;
   readonly kubernetes?: string;
+}
+
+/** What the evidence report says of a claim's links, bound to the claim as it stands. */
+export interface EvidenceChecks {
+  /** Results by position in the claim's evidence list, for links checked as they are now written. */
+  readonly byIndex: ReadonlyMap<number, LinkResult>;
+  /** The report checked this feature, but not its current claim (a link or the claim changed since). */
+  readonly stale: boolean;
+}
+
+/**
+ * A report's results for a claim: a result counts only for the same feature, the same URL and
+ * the same claim (digest of value, support and evidence) — a link edited after the check, or a
+ * claim changed, is no longer "checked".
+ */
+export function evidenceChecksOf(report: EvidenceReport | undefined, featureKey: string, claim: Claim | undefined): EvidenceChecks {
+  const forFeature = report?.links.filter((l) => l.feature === featureKey) ?? [];
+  if (!claim || forFeature.length === 0) return { byIndex: new Map(), stale: false };
+  const digest = claimDigest(claim);
+  const byIndex = new Map<number, LinkResult>();
+  (claim.evidence ?? []).forEach((item, index) => {
+    const result = forFeature.find((l) => l.url === item.url && l.claim_digest === digest);
+    if (result) byIndex.set(index, result);
+  });
+  return { byIndex, stale: byIndex.size < (claim.evidence ?? []).length || forFeature.some((l) => l.claim_digest !== digest) };
+}
+
+/** Why links could not be checked, in words, with how many links each reason covers (most first). */
+export function notCheckableReasons(links: Iterable<{ readonly state?: LinkResult['status']; readonly message?: string }>): [reason: string, count: number][] {
+  const counts = new Map<string, number>();
+  for (const link of links) {
+    if (link.state !== 'not-checkable') continue;
+    const reason = link.message ?? 'No checker accepts this link.';
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
 /**
@@ -80,12 +116,18 @@ export function knowledgeOf(args: {
     if (outcome === 'contradicted') return { level: 'contradicted', since: at, detail, ...on };
     return { level: `${level}-confirmed`, since: at, detail, ...on };
   }
-  const links = args.evidence?.links.filter((l) => l.feature === args.featureKey) ?? [];
   const evidenceCount = Array.isArray(args.claim.evidence) ? args.claim.evidence.length : 0;
-  if (args.evidence && evidenceCount > 0 && links.length === evidenceCount && links.every((l) => l.status === 'ok' || l.status === 'warning')) {
+  const checks = evidenceChecksOf(args.evidence, args.featureKey, args.claim);
+  const results = [...checks.byIndex.values()];
+  if (args.evidence && evidenceCount > 0 && results.length === evidenceCount && results.every((l) => l.status === 'verified')) {
     const date = args.evidence.checked_at.slice(0, 10);
-    return { level: 'evidence-checked', since: date, detail: `All ${links.length} evidence link(s) checked ${args.evidence.mode} on ${date}.` };
+    return { level: 'evidence-checked', since: date, detail: `All ${evidenceCount} evidence link(s) verified ${args.evidence.mode} on ${date}.` };
   }
-  const detail = evidenceCount === 0 ? `Declared for release ${args.version}, without evidence.` : `Declared for release ${args.version}; its evidence has not all been checked.`;
+  const detail =
+    evidenceCount === 0
+      ? `Declared for release ${args.version}, without evidence.`
+      : checks.stale
+        ? `Declared for release ${args.version}; the evidence check is older than this claim (re-run ofm evidence).`
+        : `Declared for release ${args.version}; its evidence has not all been verified.`;
   return { level: 'declared', since: args.released, detail };
 }

@@ -7,7 +7,7 @@ import type { ConformanceReport } from './generated/conformance-report.ts';
 import type { EvidenceReport, LinkResult } from './generated/evidence-report.ts';
 import type { Cell as ExportCell, MatrixExport } from './generated/matrix-export.ts';
 import type { OperatorMetadata } from './generated/operator.ts';
-import { conformanceResultOf, knowledgeOf, type Knowledge } from './knowledge.ts';
+import { conformanceResultOf, evidenceChecksOf, knowledgeOf, notCheckableReasons, type Knowledge } from './knowledge.ts';
 import { claimsById, compareVersions, effectiveSupport } from './releases.ts';
 import { OTHER_PREFIX } from './submission-schema.ts';
 
@@ -25,6 +25,10 @@ export interface EvidenceLinkView {
   readonly title: string;
   readonly url: string;
   readonly check?: LinkResult['status'];
+  /** Why the link is broken or could not be checked, or the warning a verified link carries. */
+  readonly message?: string;
+  /** The evidence report checked an earlier version of this claim: this link is not checked. */
+  readonly stale?: boolean;
 }
 
 export interface Cell {
@@ -60,7 +64,7 @@ export function cellFor(index: CatalogueIndex, release: Release, feature: Featur
   const text = support === 'full' || support === 'partial' ? valueText(claim?.value) : undefined;
   const conformance = conformanceResultOf(release.conformance, feature.id, claim);
   const knowledge = knowledgeOf({ featureKey: key, claim, support, version: release.submission.version, released: release.submission.released, evidence: release.evidence, conformance });
-  const checks = new Map((release.evidence?.links ?? []).filter((l) => l.feature === key).map((l) => [l.index, l.status]));
+  const checks = evidenceChecksOf(release.evidence, key, claim);
   return {
     feature: feature.id,
     operator: release.operator.id,
@@ -70,7 +74,10 @@ export function cellFor(index: CatalogueIndex, release: Release, feature: Featur
     display: text ? (support === 'partial' ? `${text} (partial)` : text) : SUPPORT_WORDS[support],
     symbol: text && support === 'full' ? '' : SUPPORT_SYMBOLS[support],
     ...(claim?.notes ? { notes: claim.notes } : {}),
-    evidence: (claim?.evidence ?? []).map((e, i) => ({ title: e.title, url: e.url, ...(checks.has(i) ? { check: checks.get(i) } : {}) })),
+    evidence: (claim?.evidence ?? []).map((e, i) => {
+      const result = checks.byIndex.get(i);
+      return { title: e.title, url: e.url, ...(result ? { check: result.status, ...(result.message ? { message: result.message } : {}) } : checks.stale ? { stale: true } : {}) };
+    }),
     ...(knowledge ? { knowledge } : {}),
   };
 }
@@ -94,6 +101,31 @@ export function firstClaimed(index: CatalogueIndex, releases: readonly Release[]
       const support = effectiveSupport(claimsById(index, release.submission).get(feature.id)?.claim);
       return support === 'full' || support === 'partial';
     });
+}
+
+/** Evidence links counted in the three states a reader is told, plus those no current check covers. */
+export interface LinkFigures {
+  readonly links: number;
+  readonly verified: number;
+  readonly broken: number;
+  readonly notCheckable: number;
+  /** Why links could not be checked, in words, with how many each reason covers (most first). */
+  readonly reasons: readonly (readonly [reason: string, count: number])[];
+  /** Links no evidence report covers as they now stand (never checked, or changed since). */
+  readonly notChecked: number;
+}
+
+export function linkFigures(cells: readonly Cell[]): LinkFigures {
+  const links = cells.flatMap((c) => c.evidence);
+  const count = (state: LinkResult['status']) => links.filter((l) => l.check === state).length;
+  return {
+    links: links.length,
+    verified: count('verified'),
+    broken: count('broken'),
+    notCheckable: count('not-checkable'),
+    reasons: notCheckableReasons(links.map((l) => ({ state: l.check, message: l.message }))),
+    notChecked: links.filter((l) => l.check === undefined).length,
+  };
 }
 
 export interface DataQuality {

@@ -2,10 +2,10 @@
 // (metadata + featureMatrix.categories[].features[] with value, references, comments).
 //
 // The two differ in meaning in two places, and the conversion says so rather than guess:
-// - the community format treats an empty value as "not implemented"; OFM keeps "unknown" for a
-//   feature that is left out. Empty community values import as support "none"; OFM's unknown
-//   claims are left out on export.
-// - the community format has no "partial"; partial claims export with their notes prefixed.
+// - in the community template an empty value means "not filled in": it imports as unknown, never
+//   as "no", and OFM's unknown claims export as empty values. "No" is `false` or `[]`; for text and
+//   numbers, which have no such value, the comments start with "Not supported.".
+// - the community format has no "partial"; partial claims export with their comments prefixed.
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { resolveFeature, type CatalogueIndex, type Feature } from './catalogue.ts';
@@ -19,6 +19,8 @@ import { textOf, walk } from './untrusted/tree.ts';
 export type { OfmInterchangeSubmission };
 
 const PARTIAL_PREFIX = 'Partial support. ';
+const NONE_PREFIX = 'Not supported.';
+const saysNone = (comments: string | null | undefined) => comments === NONE_PREFIX || (comments?.startsWith(`${NONE_PREFIX} `) ?? false);
 
 /** Evidence links found in one community reference (a Markdown link, or a bare URL). */
 export function referenceToEvidence(reference: string): Evidence[] {
@@ -35,8 +37,8 @@ export function referenceToEvidence(reference: string): Evidence[] {
   return links;
 }
 
-const isEmpty = (value: unknown) =>
-  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+/** Not filled in: no value at all, or blank text. (`false` and `[]` are answers: "no".) */
+const isBlank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
 function importValue(feature: Feature, raw: unknown, notes: string[]): Value | undefined {
   const items = (Array.isArray(raw) ? raw : [raw]).map((item) => String(item).trim()).filter(Boolean);
@@ -102,11 +104,11 @@ export function fromOfm(input: OfmInterchangeSubmission, index: CatalogueIndex, 
         claim.support = 'partial';
         comments = comments.slice(PARTIAL_PREFIX.length).trim();
       }
-      if (isEmpty(item.value)) {
-        // false or [] already mean "none"; texts and numbers have no such value.
-        const value = resolved ? noneValue(resolved.feature) : undefined;
-        if (value !== undefined) claim.value = value;
-        else claim.support = 'none';
+      if (isBlank(item.value) && saysNone(comments)) {
+        claim.support = 'none';
+        comments = comments.slice(NONE_PREFIX.length).trim();
+      } else if (isBlank(item.value)) {
+        claim.support = 'unknown';
       } else {
         const value = resolved ? importValue(resolved.feature, item.value, notes) : (item.value as Value);
         if (value !== undefined) claim.value = value;
@@ -125,6 +127,8 @@ export function fromOfm(input: OfmInterchangeSubmission, index: CatalogueIndex, 
       if (evidence.length > 0) claim.evidence = evidence;
       const noteText = [comments, ...unlinked].filter(Boolean).join('\n\n');
       if (noteText) claim.notes = noteText;
+      // Not filled in at all: left out, which OFM reads as unknown (and `ofm validate` lists).
+      if (claim.support === 'unknown' && Object.keys(claim).length === 1) continue;
       features[id] = claim;
     }
   }
@@ -139,9 +143,9 @@ export function fromOfm(input: OfmInterchangeSubmission, index: CatalogueIndex, 
   return { submission, notes };
 }
 
-function exportValue(feature: Feature, claim: Claim): InterchangeFeature['value'] {
-  const value = claim.value;
-  if (value === undefined) return supportOf(claim as Record<string, unknown>) === 'none' ? (noneValue(feature) ?? null) : null;
+function exportValue(feature: Feature, claim: Claim | undefined): InterchangeFeature['value'] {
+  const value = claim?.value;
+  if (claim === undefined || value === undefined) return supportOf((claim ?? {}) as Record<string, unknown>) === 'none' ? (noneValue(feature) ?? null) : null;
   const strip = (text: string) => (text.startsWith(OTHER_PREFIX) ? text.slice(OTHER_PREFIX.length) : text);
   if (typeof value === 'string') return strip(value);
   if (Array.isArray(value)) return value.map(strip);
@@ -157,7 +161,6 @@ export function toOfm(submission: Submission, index: CatalogueIndex, operator: O
   const notes: string[] = [];
   const { catalogue } = index;
   const claims = isRecord(submission.features) ? submission.features : {};
-  let unknown = 0;
   const categories = catalogue.categories.map((category) => ({
     id: category.id,
     features: catalogue.features
@@ -165,23 +168,23 @@ export function toOfm(submission: Submission, index: CatalogueIndex, operator: O
       .flatMap((feature): InterchangeFeature[] => {
         const entry = Object.entries(claims).find(([id]) => resolveFeature(index, id)?.feature.id === feature.id);
         const claim = entry?.[1];
-        if (!claim || supportOf(claim as Record<string, unknown>) === 'unknown') {
-          unknown++;
-          return [];
-        }
-        const partial = supportOf(claim as Record<string, unknown>) === 'partial';
-        const comments = `${partial ? PARTIAL_PREFIX : ''}${claim.notes ?? ''}`.trim();
+        const support = claim ? supportOf(claim as Record<string, unknown>) : 'unknown';
+        const value = support === 'unknown' ? null : exportValue(feature, claim);
+        // "No" without a value of its own (text, numbers) is said in the comments.
+        const prefix = support === 'partial' ? PARTIAL_PREFIX : support === 'none' && value === null ? `${NONE_PREFIX} ` : '';
+        const comments = `${prefix}${claim?.notes ?? ''}`.trim();
         return [
           {
             id: feature.id,
-            value: exportValue(feature, claim),
-            references: (claim.evidence ?? []).map((e) => `[${e.title.replaceAll(/[[\]]/g, '')}](${e.url})`),
+            value,
+            references: (claim?.evidence ?? []).map((e) => `[${e.title.replaceAll(/[[\]]/g, '')}](${e.url})`),
             ...(comments ? { comments } : {}),
           },
         ];
       }),
   }));
-  if (unknown > 0) notes.push(`${unknown} feature(s) are unknown in OFM and are left out: the community format has no "unknown".`);
+  const unknown = categories.flatMap((c) => c.features).filter((f) => f.value === null && !saysNone(f.comments)).length;
+  if (unknown > 0) notes.push(`${unknown} feature(s) are unknown in OFM and are written with an empty value (not filled in).`);
   const document: OfmInterchangeSubmission = {
     metadata: {
       featureMatrixSpecVersion: catalogue.ofm_version ?? null,

@@ -1,6 +1,6 @@
 // The files `ofm new` writes: a submission with every feature of the catalogue listed as
 // "unknown" and explained in comments, and an operator.yaml to fill in.
-import { Document, isMap, isScalar, parseDocument, Scalar, type Pair } from 'yaml';
+import { Document, isMap, isScalar, Scalar, type Pair } from 'yaml';
 import type { CatalogueIndex, Feature } from './catalogue.ts';
 import { schemaCommentFor } from './layout.ts';
 import { OTHER_PREFIX } from './submission-schema.ts';
@@ -59,13 +59,15 @@ export interface NewSubmission {
 export function newSubmissionText(index: CatalogueIndex, options: NewSubmission): string {
   const { catalogue } = index;
   const features = catalogue.features.filter((f) => !f.deprecated);
+  // Written as YAML 1.1 would need it (dates and words such as "no" quoted), so that every tool
+  // reads the file the same way.
   const doc = new Document({
     catalogue: `${catalogue.technology}@${catalogue.version}`,
     operator: options.operator,
     version: options.version,
     released: options.released,
     features: Object.fromEntries(features.map((f) => [f.id, { support: 'unknown' }])),
-  });
+  }, { version: '1.1' });
   doc.commentBefore = [
     schemaCommentFor(options.relativePath, 'submission', catalogue.technology).slice(1),
     '',
@@ -92,16 +94,6 @@ export function newSubmissionText(index: CatalogueIndex, options: NewSubmission)
   return doc.toString({ lineWidth: 0 });
 }
 
-/** A copy of an earlier submission, moved to a new release; comments and claims are kept. */
-export function nextSubmissionText(previous: string, catalogueRef: string, options: NewSubmission): string {
-  const doc = parseDocument(previous);
-  doc.set('catalogue', catalogueRef);
-  doc.set('version', options.version);
-  doc.set('released', options.released);
-  if (doc.has('release_notes')) doc.delete('release_notes');
-  return doc.toString({ lineWidth: 0 });
-}
-
 export function newOperatorText(relativePath: string, id: string): string {
   return `${schemaCommentFor(relativePath, 'operator', '')}
 # Who makes ${id} and where its documentation lives. See schema/operator.md for every field.
@@ -115,5 +107,9 @@ maintainers: []   # GitHub logins allowed to change this folder
 documentation:
   # The documentation root of a release; {version}, {major}, {minor} and {patch} are replaced.
   url: https://example.org/docs/{major}.{minor}/
+  # Addresses that follow the newest release (such as "latest" docs): never valid as evidence,
+  # since they change after the release. \`ofm validate\` flags links that start with one.
+  unpinned:
+    - https://example.org/docs/latest/
 `;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../scripts/lib/diagnostic.ts';
 import { runOfm } from '../helpers/cli.ts';
-import { OPERATOR_YAML, submission, testProject } from '../helpers/project.ts';
+import { completeSubmission, OPERATOR_YAML, submission, testProject } from '../helpers/project.ts';
 
 const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
 for (let i = 1; i < 10; i++) laughs.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
@@ -31,7 +31,7 @@ describe('bad input', () => {
   it('answers every malformed file with a located finding and a hint, and still checks the good files', async () => {
     const project = await testProject();
     await project.write('submissions/postgres/demo/operator.yaml', OPERATOR_YAML);
-    await project.write('submissions/postgres/demo/1.2.0.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(submission('tlssp:\n  support: unknown').replaceAll('\n', '\r\n'))]));
+    await project.write('submissions/postgres/demo/1.2.0.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(completeSubmission('tlssp:\n  support: unknown\n  notes: Not known.').replaceAll('\n', '\r\n'))]));
     for (const [name, content] of badFiles) await project.write(`submissions/postgres/demo/${name}.yaml`, content);
 
     const run = await runOfm(['validate', '--format', 'json', 'submissions'], project.root);

@@ -66,11 +66,11 @@ describe('ofm evidence against a hostile server', () => {
       const found = findings.filter((f) => f.line === line).map((f) => f.rule);
       const link = report.links.find((l) => l.url === url)!;
       if (expected[path] === 'ok') {
-        expect(link.status, path).toBe('ok');
+        expect(link.status, path).toBe('verified');
         expect(found, path).toEqual([]);
       } else {
         expect(found, path).toContain(expected[path]);
-        expect(link.status, path).toBe('error');
+        expect(link.status, path).toBe('broken');
         expect(link.message, path).toBeTruthy();
       }
     }

@@ -77,13 +77,13 @@ describe('ofm evidence, online', () => {
   it('writes a schema-valid evidence report beside the submission', async () => {
     const project = await onlineProject();
     const run = await runOfm(online(['--write-report', '--no-cache']), project.root);
-    expect(run.stdout).toContain('6 evidence link(s) checked online: 2 ok, 1 with warnings, 3 broken, 0 skipped.');
+    expect(run.stdout).toContain('6 evidence link(s) checked online: 3 verified (1 with warnings), 3 broken, 0 not checkable.');
     expect(run.stdout).toContain('Wrote submissions/postgres/demo/1.2.0.evidence.json.');
     const report = JSON.parse(await readFile(join(project.root, 'submissions/postgres/demo/1.2.0.evidence.json'), 'utf8')) as EvidenceReport;
     expect(createAjv().validate(schemas.evidenceReport.$id, report)).toBe(true);
-    expect(report).toMatchObject({ submission: 'submissions/postgres/demo/1.2.0.yaml', operator: 'demo', version: '1.2.0', mode: 'online', summary: { links: 6, ok: 2, warning: 1, error: 3, skipped: 0 } });
-    expect(report.links[1]).toMatchObject({ feature: 'tlssp', index: 1, status: 'ok', via: 'github-api', anchor: 'found', pinned: true });
-    expect(report.links[3]).toMatchObject({ feature: 'hugpa', status: 'error', http_status: 404, message: 'The page does not exist (HTTP 404).' });
+    expect(report).toMatchObject({ submission: 'submissions/postgres/demo/1.2.0.yaml', operator: 'demo', version: '1.2.0', mode: 'online', summary: { links: 6, verified: 3, broken: 3, not_checkable: 0, with_warnings: 1 } });
+    expect(report.links[1]).toMatchObject({ feature: 'tlssp', index: 1, status: 'verified', via: 'github-api', anchor: 'found', pinned: true });
+    expect(report.links[3]).toMatchObject({ feature: 'hugpa', status: 'broken', http_status: 404, message: 'The page does not exist (HTTP 404).' });
     // `ofm validate` checks evidence reports too.
     expect((await runOfm(['validate', 'submissions/postgres/demo/1.2.0.evidence.json'], project.root)).code).toBe(0);
   });
@@ -125,13 +125,14 @@ describe('ofm evidence --offline', () => {
     const run = await runOfm(['evidence', '--offline', '--docs-source', `demo=${repo.path}`, '--write-report'], project.root);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('submissions/postgres/demo/1.2.0.yaml:18:14  error  evidence-anchor  The file has no heading with the anchor "#failover".');
-    expect(run.stdout).toContain('4 evidence link(s) checked offline: 2 ok, 0 with warnings, 1 broken, 1 skipped.');
+    expect(run.stdout).toContain('4 evidence link(s) checked offline: 2 verified (0 with warnings), 1 broken, 1 not checkable.');
+    expect(run.stdout).toContain('  not checkable (1): Not checked offline: example.org is neither the documentation site nor a repository with a local copy (check online).');
     const report = JSON.parse(await readFile(join(project.root, 'submissions/postgres/demo/1.2.0.evidence.json'), 'utf8')) as EvidenceReport;
     expect(report.links.map((l) => [l.via, l.status])).toEqual([
-      ['docs-source', 'ok'],
-      ['repository', 'ok'],
-      ['docs-source', 'error'],
-      ['none', 'skipped'],
+      ['docs-source', 'verified'],
+      ['repository', 'verified'],
+      ['docs-source', 'broken'],
+      ['none', 'not-checkable'],
     ]);
   });
 

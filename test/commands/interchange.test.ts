@@ -18,7 +18,10 @@ describe('ofm import-ofm and export-ofm', () => {
     expect(run.stdout).toContain('Wrote submissions/postgres/example/2.4.0.yaml.');
     const check = await runOfm(['validate', '--format', 'json', 'submissions/postgres/example/2.4.0.yaml'], project.root);
     // The fixture's evidence for coext is prose, not a link: the validator asks for real evidence.
-    expect(JSON.parse(check.stdout).findings.map((f: { rule: string; line: number }) => f.rule)).toEqual(['evidence-required']);
+    // Features the community file left empty stay unknown (left out), and the validator lists them.
+    const findings = JSON.parse(check.stdout).findings as { rule: string; message: string }[];
+    expect(findings.map((f) => f.rule)).toEqual(['omitted-feature', 'evidence-required']);
+    expect(findings[0]!.message).toMatch(/\boffin\b/);
   });
 
   it('exports to the community layout on standard output', async () => {
@@ -29,7 +32,8 @@ describe('ofm import-ofm and export-ofm', () => {
     const exported = parse(run.stdout);
     expect(exported.metadata.submission.version).toBe('2.4.0');
     expect(exported.featureMatrix.categories).toHaveLength(13);
-    expect(run.stderr).toContain('are unknown in OFM and are left out');
+    expect(run.stderr).toContain('are unknown in OFM and are written with an empty value (not filled in)');
+    expect(exported.featureMatrix.categories[0].features.find((f: { id: string }) => f.id === 'offin').value).toBeNull();
   });
 
   it('refuses a malformed input with located findings', async () => {

@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { createAjv } from '../../scripts/lib/ajv.ts';
 import { schemas } from '../../scripts/lib/schemas.ts';
 import { runOfm } from '../helpers/cli.ts';
-import { OPERATOR_YAML, submission, testProject } from '../helpers/project.ts';
+import { completeSubmission, OPERATOR_YAML, submission, testProject } from '../helpers/project.ts';
 
 const evidence = '  evidence: [{ title: TLS, url: "https://demo.example.org/docs/1.2/tls/" }]';
 
 async function projectWith(features: string) {
   const project = await testProject();
   await project.write('submissions/postgres/demo/operator.yaml', OPERATOR_YAML);
-  await project.write('submissions/postgres/demo/1.2.0.yaml', submission(features));
+  await project.write('submissions/postgres/demo/1.2.0.yaml', completeSubmission(features));
   return project;
 }
 
@@ -26,7 +26,7 @@ describe('ofm validate', () => {
 
   it('exits 0 with warnings only', async () => {
     const project = await projectWith(`tlssp:\n  value: true\n${evidence}`);
-    await project.write('submissions/postgres/demo/1.3.0.yaml', submission(`tlssp:\n  value: true\n${evidence}`, { version: '"1.3.0"' }).replace(/^# yaml.*\n/, ''));
+    await project.write('submissions/postgres/demo/1.3.0.yaml', completeSubmission(`tlssp:\n  value: true\n${evidence.replace('1.2', '1.3')}`, { version: '"1.3.0"' }).replace(/^# yaml.*\n/, ''));
     const run = await runOfm(['validate'], project.root);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('warning  schema-comment');

@@ -1,10 +1,12 @@
 // A throw-away OFM project on disk: the real schemas and catalogues, plus whatever files a test
 // writes. Tests validate through the same code paths as the CLI.
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { parse } from 'yaml';
 import type { Diagnostic } from '../../scripts/lib/diagnostic.ts';
 import type { OperatorMetadata } from '../../scripts/lib/generated/operator.ts';
 import { openProject, type Project } from '../../scripts/lib/project.ts';
@@ -64,7 +66,7 @@ documentation:
 
 /** A valid submission for operator "demo" 1.2.0, with `features` replaced by the given YAML. */
 export function submission(features: string, header: Partial<Record<'catalogue' | 'operator' | 'version' | 'released', string>> = {}): string {
-  const h = { catalogue: 'postgres@1.0.0', operator: 'demo', version: '"1.2.0"', released: '2026-05-22', ...header };
+  const h = { catalogue: 'postgres@1.0.0', operator: 'demo', version: '"1.2.0"', released: '"2026-05-22"', ...header };
   return `${SUBMISSION_SCHEMA_LINE}
 catalogue: ${h.catalogue}
 operator: ${h.operator}
@@ -73,6 +75,20 @@ released: ${h.released}
 features:
 ${features.replace(/^\n/, '').replace(/^/gm, '  ')}
 `;
+}
+
+const catalogueIds = (parse(readFileSync(join(repoRoot, 'features/postgres/catalogue.yaml'), 'utf8')) as { features: { id: string; deprecated?: unknown }[] }).features
+  .filter((f) => !f.deprecated)
+  .map((f) => f.id);
+
+/**
+ * Like `submission`, with every catalogue feature not given added after them as an explained
+ * unknown: a complete newest release, which `omitted-feature` has nothing to say about.
+ */
+export function completeSubmission(features: string, header: Parameters<typeof submission>[1] = {}): string {
+  const given = new Set([...features.matchAll(/^([a-z0-9]+):/gm)].map((m) => m[1]));
+  const rest = catalogueIds.filter((id) => !given.has(id)).map((id) => `${id}:\n  support: unknown\n  notes: Not researched for this test.`);
+  return submission([features, ...rest].join('\n'), header);
 }
 
 /** A test project holding demo's operator.yaml and one submission at submissions/postgres/demo/1.2.0.yaml. */

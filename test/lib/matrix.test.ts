@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { Submission } from '../../scripts/lib/claims.ts';
 import type { EvidenceReport } from '../../scripts/lib/generated/evidence-report.ts';
-import { cellFor, dataQuality, firstClaimed, latestReleases, matrixCsv, matrixExport, type Release } from '../../scripts/lib/matrix.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { cellFor, dataQuality, firstClaimed, latestReleases, linkFigures, matrixCsv, matrixExport, type Release } from '../../scripts/lib/matrix.ts';
 import { openProject } from '../../scripts/lib/project.ts';
 import { createAjv } from '../../scripts/lib/ajv.ts';
+import { claimDigest } from '../../scripts/lib/digest.ts';
 import { schemas } from '../../scripts/lib/schemas.ts';
 import { demoOperator, repoRoot } from '../helpers/project.ts';
 
@@ -16,12 +20,12 @@ const release = (version: string, features: Submission['features'], evidence?: E
   submission: { catalogue: 'postgres@1.0.0', operator: 'demo', version, released: `2026-0${version[2]}-01`, features },
   ...(evidence ? { evidence } : {}),
 });
-const report = (status: 'ok' | 'error'): EvidenceReport => ({
-  submission: 'x', operator: 'demo', version: '1.2.0', checked_at: '2026-11-20T08:00:00Z', mode: 'online', tool: 'ofm',
-  links: [{ feature: 'autfa', index: 0, url: 'https://demo.example.org/docs/1.2/failover/', status, via: 'http', anchor: 'none', pinned: true }],
-  summary: { links: 1, ok: status === 'ok' ? 1 : 0, warning: 0, error: status === 'error' ? 1 : 0, skipped: 0 },
-});
 const autfa = { value: true, evidence: [{ title: 'Failover', url: 'https://demo.example.org/docs/1.2/failover/' }] };
+const report = (status: 'verified' | 'broken', claim: object = autfa): EvidenceReport => ({
+  submission: 'x', submission_digest: '0'.repeat(64), operator: 'demo', version: '1.2.0', checked_at: '2026-11-20T08:00:00Z', mode: 'online', tool: 'ofm',
+  links: [{ feature: 'autfa', index: 0, url: 'https://demo.example.org/docs/1.2/failover/', claim_digest: claimDigest(claim), status, via: 'http', anchor: 'none', pinned: true }],
+  summary: { links: 1, verified: status === 'verified' ? 1 : 0, broken: status === 'broken' ? 1 : 0, not_checkable: 0, with_warnings: 0 },
+});
 
 describe('matrix cells', () => {
   it('show the support in words, or the value for text features', () => {
@@ -36,10 +40,21 @@ describe('matrix cells', () => {
 
   it('say how much is known: declared, or evidence-checked with the date of the check', () => {
     expect(cellFor(index, release('1.2.0', { autfa }), feature('autfa')).knowledge).toMatchObject({ level: 'declared', since: '2026-02-01' });
-    expect(cellFor(index, release('1.2.0', { autfa }, report('error')), feature('autfa')).knowledge?.level).toBe('declared');
-    const checked = cellFor(index, release('1.2.0', { autfa }, report('ok')), feature('autfa'));
+    expect(cellFor(index, release('1.2.0', { autfa }, report('broken')), feature('autfa')).knowledge?.level).toBe('declared');
+    const checked = cellFor(index, release('1.2.0', { autfa }, report('verified')), feature('autfa'));
     expect(checked.knowledge).toMatchObject({ level: 'evidence-checked', since: '2026-11-20' });
-    expect(checked.evidence).toEqual([{ title: 'Failover', url: 'https://demo.example.org/docs/1.2/failover/', check: 'ok' }]);
+    expect(checked.evidence).toEqual([{ title: 'Failover', url: 'https://demo.example.org/docs/1.2/failover/', check: 'verified' }]);
+  });
+
+  it('count a check only for the link and the claim it checked: a changed URL or claim is stale', () => {
+    const moved = { value: true, evidence: [{ title: 'Failover', url: 'https://example.com/never-checked' }] };
+    const cell = cellFor(index, release('1.2.0', { autfa: moved }, report('verified')), feature('autfa'));
+    expect(cell.knowledge).toMatchObject({ level: 'declared', detail: expect.stringContaining('the evidence check is older than this claim') });
+    expect(cell.evidence).toEqual([{ title: 'Failover', url: 'https://example.com/never-checked', stale: true }]);
+    // Same URL, other value: the check was of another claim.
+    const changed = cellFor(index, release('1.2.0', { autfa: { ...autfa, support: 'partial', notes: 'x' } }, report('verified')), feature('autfa'));
+    expect(changed.knowledge?.level).toBe('declared');
+    expect(changed.evidence[0]?.stale).toBe(true);
   });
 
   it('find the newest release of each operator and the first release that claimed a feature', () => {
@@ -49,7 +64,7 @@ describe('matrix cells', () => {
   });
 
   it('count data quality without adding up a score', () => {
-    const r = release('1.2.0', { autfa, hugpa: { value: true } }, report('ok'));
+    const r = release('1.2.0', { autfa, hugpa: { value: true } }, report('verified'));
     const quality = dataQuality(index.catalogue.features.map((f) => cellFor(index, r, f)));
     expect(quality).toEqual({ cells: 101, known: 2, positive: 2, positiveWithEvidence: 1, evidenceChecked: 1, confirmed: 0, contradicted: 0 });
   });
@@ -69,5 +84,22 @@ describe('exports', () => {
     const data = matrixExport(index, [release('1.2.0', { autfa: { ...autfa, notes } })], new Date('2026-11-25T00:00:00Z'));
     const rows = parse(matrixCsv(data), { columns: true }) as Array<Record<string, string>>;
     expect(rows.find((r) => r['feature'] === 'autfa')?.['notes']).toBe(`'${notes}`);
+  });
+});
+
+describe('evidence link figures of the shipped data', () => {
+  it('count Percona 3.0.0 links as verified, broken and not checkable, with the reason in words', async () => {
+    const folder = join(repoRoot, 'submissions/postgres/percona');
+    const percona: Release = {
+      operator: parseYaml(await readFile(join(folder, 'operator.yaml'), 'utf8')),
+      submission: parseYaml(await readFile(join(folder, '3.0.0.yaml'), 'utf8')),
+      evidence: JSON.parse(await readFile(join(folder, '3.0.0.evidence.json'), 'utf8')),
+    };
+    const figures = linkFigures(index.catalogue.features.map((f) => cellFor(index, percona, f)));
+    expect(figures.verified + figures.broken + figures.notCheckable + figures.notChecked).toBe(figures.links);
+    expect(figures.notChecked).toBe(0);
+    expect(figures.verified).toBeGreaterThan(0);
+    expect(figures.notCheckable).toBeGreaterThan(0);
+    expect(figures.reasons[0]![0]).toMatch(/^Not checked offline: the local copy of the docs branch "2\.0" \(last commit [\d-]+\) is older than release 3\.0\.0 \(2026-05-22\)\.$/);
   });
 });

@@ -41,6 +41,16 @@ describe('reporters', () => {
     expect(lines[1]).toMatch(/^::error file=.*,line=2,col=3,title=ofm unknown-feature::"tlsp" is not a feature/);
   });
 
+  it('notes (info) are shown as such, counted apart, and never make a run fail', () => {
+    const noted = toReport([{ ...finding, rule: 'omitted-feature', severity: 'info', message: 'hugpa is unknown, without a note.' }], 1);
+    expect(noted.summary).toEqual({ files: 1, errors: 0, warnings: 0, infos: 1 });
+    const text = formatText(noted, { sources: new Map(), color: false });
+    expect(text.split('\n')[0]).toBe('submissions/postgres/demo/1.2.0.yaml:2:3  info  omitted-feature  hugpa is unknown, without a note.');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('✔ 1 file checked, no problems (1 note).');
+    expect(formatGithub(noted).split('\n')[0]).toMatch(/^::notice file=submissions\/postgres\/demo\/1\.2\.0\.yaml,line=2,col=3,title=ofm omitted-feature::/);
+    expect(createAjv().validate(schemas.findings.$id, JSON.parse(formatJson(noted)))).toBe(true);
+  });
+
   it('text and github: control characters from data are shown, never sent to the terminal', () => {
     const hostile = toReport([{ ...finding, message: 'key "a\u001b[2Jb"', hint: 'x\u009by' }], 1);
     for (const out of [formatText(hostile, { sources: new Map([[finding.file, 'features:\n  a\u001b[2Jb: {}\n']]), color: false }), formatGithub(hostile)]) {

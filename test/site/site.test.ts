@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -6,18 +7,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { createAjv } from '../../scripts/lib/ajv.ts';
 import { schemas } from '../../scripts/lib/schemas.ts';
+import { runOfm } from '../helpers/cli.ts';
 import { repoRoot } from '../helpers/project.ts';
 import { buildSite, launchChromium, type BuiltSite } from '../helpers/site.ts';
 
 let site: BuiltSite;
 let browser: Browser;
+let data: string;
+const NEVER_CHECKED = 'https://example.com/never-checked';
 beforeAll(async () => {
-  site = await buildSite(join(repoRoot, 'test/fixtures/site/submissions'));
+  // The fixtures, with one evidence link changed after alpha 1.1.0's evidence report was written.
+  data = await mkdtemp(join(tmpdir(), 'ofm-site-fixtures-'));
+  for (const folder of ['schema', 'features']) await cp(join(repoRoot, folder), join(data, folder), { recursive: true });
+  await cp(join(repoRoot, 'test/fixtures/site/submissions'), join(data, 'submissions'), { recursive: true });
+  const alpha = join(data, 'submissions/postgres/alpha/1.1.0.yaml');
+  await writeFile(alpha, (await readFile(alpha, 'utf8')).replace('https://alpha.example.org/docs/1.1/versions/', NEVER_CHECKED));
+  site = await buildSite(join(data, 'submissions'));
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  if (data) await rm(data, { recursive: true, force: true });
 });
 
 async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
@@ -163,6 +174,36 @@ describe('feature and operator pages', () => {
     await expect(page.getByRole('row', { name: /Claims confirmed by a conformance run/ }).innerText()).resolves.toMatch(/\t1 of \d+ \(/);
     await expect(page.getByRole('row', { name: /Claims contradicted by a conformance run/ }).innerText()).resolves.toMatch(/\t1$/);
     await page.close();
+  });
+});
+
+describe('evidence states', () => {
+  it('counts a check only for the link it checked: a link changed since is not checked, the others stay verified', async () => {
+    const validate = await runOfm(['validate', '--format', 'json', 'submissions/postgres/alpha/1.1.0.yaml'], data);
+    const stale = (JSON.parse(validate.stdout).findings as { rule: string; line: number; message: string }[]).filter((f) => f.rule === 'evidence-report');
+    expect(stale).toEqual([expect.objectContaining({ line: 20, message: '1.1.0.evidence.json checked an earlier version of this claim: 0 of its 1 link(s) are checked as they stand now.' })]);
+
+    const versions = await open('features/pgver/');
+    const alphaRow = versions.getByRole('row', { name: /Alpha Operator/ });
+    await expect(alphaRow.getByRole('listitem').filter({ hasText: 'Versions' }).innerText()).resolves.toBe('Versions (not checked: the check is older than this claim)');
+    await expect(alphaRow.innerText()).resolves.not.toContain('Evidence checked');
+    await versions.close();
+    const failover = await open('features/autfa/');
+    await expect(failover.getByRole('row', { name: /Alpha Operator/ }).getByRole('listitem').filter({ hasText: 'Failover' }).innerText()).resolves.toBe('Failover (verified)');
+    await expect(failover.getByRole('row', { name: /Alpha Operator/ }).innerText()).resolves.toContain('Evidence checked 2026-11-20');
+    await failover.close();
+  });
+
+  it('states verified, broken and not checkable links on the operator page, with the reason', async () => {
+    const page = await open('operators/alpha/');
+    const release = page.getByRole('listitem').filter({ hasText: /^1\.1\.0, released/ });
+    await expect(release.innerText()).resolves.toContain('Evidence checked offline on 2026-11-20: of 5 links, 2 verified, 1 broken, 1 not checkable, 1 not checked (changed since the check).');
+    await expect(release.getByRole('listitem').innerText()).resolves.toBe('Not checkable (1): Not checked offline: the local copy of the docs branch "1.0" (last commit 2026-03-01) is older than release 1.1.0 (2026-04-02).');
+    await page.close();
+    const about = await open('about/');
+    await expect(about.getByRole('row', { name: /Evidence links not checkable/ }).innerText()).resolves.toContain('older than release 1.1.0');
+    await expect(about.getByRole('row', { name: /Evidence links broken/ }).innerText()).resolves.toMatch(/\t1$/);
+    await about.close();
   });
 });
 

@@ -82,3 +82,26 @@ export function lineRange(fragment: string): { start: number; end: number } | un
   const start = Number(match[1]);
   return { start, end: match[2] ? Number(match[2]) : start };
 }
+
+const ADORNMENT = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
+/** A line of one repeated punctuation character, as reStructuredText underlines a title with. */
+const isAdornment = (line: string) => line.length >= 2 && ADORNMENT.has(line[0]!) && [...line].every((c) => c === line[0]);
+
+/**
+ * The anchors GitHub gives a reStructuredText file: its section titles (a text line underlined by
+ * punctuation) and its explicit targets (`.. _name:`), as docutils names them. A line scan, so
+ * any file is read in linear time.
+ */
+export function restructuredTextAnchors(text: string): string[] {
+  const slug = slugger('sphinx');
+  const anchors: string[] = [];
+  const lines = text.split('\n').map((line) => line.trimEnd());
+  for (let i = 1; i < lines.length; i++) {
+    const title = lines[i - 1]!.trim();
+    if (isAdornment(lines[i]!) && title && !isAdornment(title) && !lines[i - 1]!.startsWith(' ')) anchors.push(slug.slug(title));
+  }
+  for (const line of lines) {
+    if (line.startsWith('.. _') && line.endsWith(':') && line.length > 5) anchors.push(slug.slug(line.slice(4, -1).replace(/^`|`$/g, '')));
+  }
+  return anchors;
+}

@@ -3,7 +3,8 @@
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
 import { validatorFor } from '../ajv.ts';
-import { isRecord } from '../claims.ts';
+import { claimEntries, isRecord } from '../claims.ts';
+import { claimDigest, submissionDigest } from '../digest.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { EvidenceReport, LinkResult, Summary } from '../generated/evidence-report.ts';
 import type { OperatorMetadata } from '../generated/operator.ts';
@@ -12,7 +13,7 @@ import type { Project } from '../project.ts';
 import { schemas } from '../schemas.ts';
 import { diagnosticsFor, loadDataFile } from '../validate.ts';
 import type { CheckContext, LinkChecker, Outcome } from './checker.ts';
-import { evidenceLinks, githubRepository, type EvidenceLink } from './links.ts';
+import { evidenceLinks, githubRepository, parseGithubLink, type EvidenceLink } from './links.ts';
 import { pinningOf } from './pinning.ts';
 
 export type { EvidenceReport };
@@ -44,16 +45,16 @@ async function operatorBeside(project: Project, submissionPath: string): Promise
   return validatorFor<OperatorMetadata>(project.ajv, schemas.operator.$id)(loaded.data) ? (loaded.data as OperatorMetadata) : undefined;
 }
 
-function statusOf(outcome: Outcome, pinned: ReturnType<typeof pinningOf>): LinkResult['status'] {
-  if (outcome.via === 'none') return 'skipped';
-  if (outcome.problem && outcome.problem.severity !== 'warning') return 'error';
-  if (outcome.problem || pinned.problem) return 'warning';
-  return 'ok';
+function statusOf(outcome: Outcome): LinkResult['status'] {
+  if (outcome.via === 'none') return 'not-checkable';
+  if (outcome.problem && outcome.problem.severity !== 'warning') return 'broken';
+  return 'verified';
 }
 
 export function summaryOf(links: readonly LinkResult[]): Summary {
   const count = (status: LinkResult['status']) => links.filter((l) => l.status === status).length;
-  return { links: links.length, ok: count('ok'), warning: count('warning'), error: count('error'), skipped: count('skipped') };
+  const withWarnings = links.filter((l) => l.status === 'verified' && l.message !== undefined).length;
+  return { links: links.length, verified: count('verified'), broken: count('broken'), not_checkable: count('not-checkable'), with_warnings: withWarnings };
 }
 
 async function checkLink(link: EvidenceLink, run: EvidenceRun, context: CheckContext): Promise<Outcome> {
@@ -76,11 +77,16 @@ async function checkLink(link: EvidenceLink, run: EvidenceRun, context: CheckCon
   }
 }
 
-function skippedMessage(run: EvidenceRun, context: CheckContext): string {
+function skippedMessage(url: string, run: EvidenceRun, context: CheckContext): string {
   if (run.mode === 'online') return 'Not an http(s) link.';
+  const github = URL.canParse(url) ? parseGithubLink(new URL(url)) : undefined;
+  if (github) return `Not checked offline: no local copy of ${github.owner}/${github.repo} (pass --repository https://github.com/${github.owner}/${github.repo}=<clone>, or check online).`;
   if (!context.operator) return 'Not checked offline: operator.yaml beside the submission is missing or invalid (see `ofm validate`).';
-  if (!context.operator.documentation.source) return 'Not checked offline: no local source for this link (operator.yaml has no documentation.source).';
-  return 'Not checked offline: no local source for this link (pass --docs-source or --repository).';
+  const docsHost = URL.canParse(context.operator.documentation.url.replace(/\{\w+\}/g, '0')) ? new URL(context.operator.documentation.url.replace(/\{\w+\}/g, '0')).host : undefined;
+  const host = URL.canParse(url) ? new URL(url).host : url;
+  if (host !== docsHost) return `Not checked offline: ${host} is neither the documentation site nor a repository with a local copy (check online).`;
+  if (!context.operator.documentation.source) return 'Not checked offline: the documentation has no public source to read (operator.yaml has no documentation.source); check online.';
+  return 'Not checked offline: no local copy of the documentation source (pass --docs-source).';
 }
 
 export async function checkSubmission(project: Project, absolutePath: string, run: EvidenceRun): Promise<SubmissionEvidence> {
@@ -105,18 +111,20 @@ export async function checkSubmission(project: Project, absolutePath: string, ru
   const released = isRecord(data) && typeof data['released'] === 'string' ? data['released'] : undefined;
   const context: CheckContext = { mode: run.mode, version, released, operator, localRepositories, docsSource };
   const links = evidenceLinks(data);
+  const digests = new Map(claimEntries(data).map(({ id, claim }) => [id, claimDigest(claim)]));
   const limit = pLimit(16);
   const results = await Promise.all(
     links.map((link) =>
       limit(async () => {
         const outcome = await checkLink(link, run, context);
         const pinning = pinningOf(link.url, version, operator);
-        const status = statusOf(outcome, pinning);
-        const message = outcome.problem?.message ?? pinning.problem?.message ?? (status === 'skipped' ? (outcome.note ?? skippedMessage(run, context)) : undefined);
+        const status = statusOf(outcome);
+        const message = outcome.problem?.message ?? pinning.problem?.message ?? (status === 'not-checkable' ? (outcome.note ?? skippedMessage(link.url, run, context)) : undefined);
         const result: LinkResult = {
           feature: link.feature,
           index: link.index,
           url: link.url,
+          claim_digest: digests.get(link.feature)!,
           status,
           via: outcome.via,
           ...(outcome.httpStatus !== undefined ? { http_status: outcome.httpStatus } : {}),
@@ -128,10 +136,7 @@ export async function checkSubmission(project: Project, absolutePath: string, ru
           ...(outcome.fromCache ? { from_cache: true } : {}),
           ...(message ? { message } : {}),
         };
-        const findings = [
-          ...(outcome.problem ? [{ id: outcome.problem.id, severity: outcome.problem.severity ?? 'error', message: outcome.problem.message, hint: outcome.problem.hint }] : []),
-          ...(pinning.problem ? [{ id: 'evidence-pinning', severity: 'warning', ...pinning.problem }] : []),
-        ];
+        const findings = outcome.problem ? [{ id: outcome.problem.id, severity: outcome.problem.severity ?? 'error', message: outcome.problem.message, hint: outcome.problem.hint }] : [];
         return { link, result, findings };
       }),
     ),
@@ -145,7 +150,9 @@ export async function checkSubmission(project: Project, absolutePath: string, ru
   }
   const linkResults = results.map((r) => r.result);
   const report: EvidenceReport = {
+    $schema: schemas.evidenceReport.$id,
     submission: loaded.relativePath ?? loaded.file,
+    submission_digest: submissionDigest(data),
     operator: operatorId,
     version,
     checked_at: run.now().toISOString(),

@@ -1,7 +1,7 @@
 // What a checker needs to know about a repository or docs-source file to judge a link's
-// fragment: its line count and, for Markdown, its heading anchors.
+// fragment: its line count and, for Markdown and reStructuredText, its heading anchors.
 import type { Outcome } from './checker.ts';
-import { lineRange } from './anchors.ts';
+import { lineRange, restructuredTextAnchors } from './anchors.ts';
 import type { PageParser } from './page-parser.ts';
 import type { SlugStyle } from './slugs.ts';
 
@@ -9,7 +9,7 @@ export type FileSummary =
   | {
       readonly type: 'file';
       readonly lines: number;
-      /** Markdown files: their heading anchors. */
+      /** Markdown and reStructuredText files: their heading anchors. */
       readonly anchors?: readonly string[];
       /** Markdown files that could not be parsed: why. */
       readonly unreadable?: string;
@@ -18,9 +18,11 @@ export type FileSummary =
   | { readonly type: 'missing' };
 
 const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
+const isRestructuredText = (path: string) => /\.rst$/i.test(path);
 
 export async function summariseFile(path: string, text: string, style: SlugStyle, pages: PageParser): Promise<FileSummary> {
   const lines = text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  if (isRestructuredText(path)) return { type: 'file', lines, anchors: restructuredTextAnchors(text) };
   if (!isMarkdown(path)) return { type: 'file', lines };
   const page = await pages.parse({ kind: 'markdown', text, slugs: style });
   return 'unreadable' in page ? { type: 'file', lines, unreadable: page.unreadable } : { type: 'file', lines, anchors: page.anchors };

@@ -23,6 +23,8 @@ function templatePattern(template: string): DataPattern {
 }
 
 const MOVING_REFS = new Set(['main', 'master', 'head', 'develop', 'development', 'devel', 'trunk', 'latest', 'gh-pages']);
+/** Documentation paths that follow the newest release instead of one release. */
+const MOVING_PATHS = new Set(['latest', 'current', 'stable', 'main', 'master', 'devel', 'dev', 'next', 'nightly', 'unstable']);
 
 export interface Pinning {
   /** true: this release; false: something that moves or another release; null: not versioned content. */
@@ -49,6 +51,19 @@ export function pinningOf(raw: string, version: string, operator: OperatorMetada
           },
         };
       }
+    }
+    // Any documentation path of the docs site named like the newest release, listed or not.
+    const base = URL.canParse(root) ? new URL(root) : undefined;
+    const moving = base && url.host === base.host ? url.pathname.split('/').find((segment) => MOVING_PATHS.has(segment.toLowerCase())) : undefined;
+    if (moving) {
+      const at = raw.indexOf(`/${moving}/`);
+      return {
+        pinned: false,
+        problem: {
+          message: `The link points at "${moving}" documentation, which changes after release ${version}.`,
+          hint: at >= 0 ? `Link this release's documentation instead: ${root}${raw.slice(at + moving.length + 2)}` : `Link this release's documentation, under ${root}.`,
+        },
+      };
     }
     const other = templatePattern(docs.url).matchAtStart(raw);
     if (other !== undefined) {

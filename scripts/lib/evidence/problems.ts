@@ -8,7 +8,6 @@ export const EVIDENCE_PROBLEMS = {
   'evidence-content-type': 'The page is neither HTML nor Markdown, is too large to read, or cannot be parsed within the time allowed (--parse-timeout).',
   'evidence-anchor': 'The #fragment is not an element id, link name or heading anchor of the page, or the #L line range is outside the file.',
   'evidence-redirect': 'Warning for a permanent redirect (use the new URL); error for a redirect loop, too many redirects, or a redirect to anything but an http(s) page (file:, data:…).',
-  'evidence-pinning': 'Warning: the link points at the newest documentation, a branch, or another release instead of this release.',
 } as const;
 
 export type EvidenceProblemId = keyof typeof EVIDENCE_PROBLEMS;

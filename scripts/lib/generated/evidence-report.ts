@@ -1,21 +1,29 @@
 // Generated from schema/evidence-report.schema.json by `npm run generate`. Do not edit.
 
 /**
- * ok: the page and anchor exist and the link is pinned to the release; warning: it works but is not pinned or was redirected; error: broken; skipped: not checked in this mode.
+ * The three states a reader is told. verified: the page (and its anchor) was found — `message` then holds any warning, such as a redirect; broken: the page or anchor is missing, or the link is refused; not-checkable: the link could not be checked here, `message` says why in words (a docs source older than the release, no local copy offline, …).
  *
  * This interface was referenced by `EvidenceReport`'s JSON-Schema
  * via the `definition` "LinkStatus".
  */
-export type LinkStatus = 'ok' | 'warning' | 'error' | 'skipped';
+export type LinkStatus = 'verified' | 'broken' | 'not-checkable';
 
 /**
  * The result of `ofm evidence --write-report` for one submission (<version>.evidence.json beside it): every evidence link, how it was checked and what was found.
  */
 export interface EvidenceReport {
   /**
+   * The schema this file follows.
+   */
+  $schema?: string;
+  /**
    * Project-relative path of the submission.
    */
   submission: string;
+  /**
+   * sha256 of the submission's claims when they were checked.
+   */
+  submission_digest: string;
   operator: string;
   version: string;
   /**
@@ -42,6 +50,10 @@ export interface LinkResult {
    * Feature id as written in the submission.
    */
   feature: string;
+  /**
+   * sha256 of the claim (value, support, evidence) the link belonged to when it was checked: the result holds only while the claim is unchanged.
+   */
+  claim_digest: string;
   /**
    * Position in the claim's evidence list, from 0.
    */
@@ -78,7 +90,7 @@ export interface LinkResult {
    */
   from_cache?: boolean;
   /**
-   * What was wrong, for warnings and errors.
+   * broken: what is wrong; verified: the warning, if any; not-checkable: why the link could not be checked.
    */
   message?: string;
 }
@@ -96,8 +108,11 @@ export interface Redirect {
  */
 export interface Summary {
   links: number;
-  ok: number;
-  warning: number;
-  error: number;
-  skipped: number;
+  verified: number;
+  broken: number;
+  not_checkable: number;
+  /**
+   * Verified links that carry a warning (redirected, not pinned).
+   */
+  with_warnings: number;
 }

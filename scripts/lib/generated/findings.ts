@@ -1,10 +1,12 @@
 // Generated from schema/findings.schema.json by `npm run generate`. Do not edit.
 
 /**
+ * error: must be fixed (exit 1); warning: should be looked at; info: worth knowing, such as a feature an older release leaves out.
+ *
  * This interface was referenced by `FindingsReport`'s JSON-Schema
  * via the `definition` "Severity".
  */
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * What `ofm validate --format json` (and every other checking command) prints: the findings and a summary.
@@ -57,4 +59,5 @@ export interface Summary {
   files: number;
   errors: number;
   warnings: number;
+  infos?: number;
 }

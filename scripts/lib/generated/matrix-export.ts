@@ -55,9 +55,17 @@ export interface Cell {
     title: string;
     url: string;
     /**
-     * Status from the latest evidence report, when there is one.
+     * The link's state in the latest evidence report, when it checked this link of this claim as it stands.
      */
-    check?: 'ok' | 'warning' | 'error' | 'skipped';
+    check?: 'verified' | 'broken' | 'not-checkable';
+    /**
+     * Why the link is broken or not checkable, or the warning a verified link carries.
+     */
+    message?: string;
+    /**
+     * The latest evidence report checked an earlier version of the claim: this link is not checked.
+     */
+    stale?: boolean;
   }[];
   knowledge?: {
     level:

@@ -10,7 +10,7 @@ const escapeProperty = (s: string) => escapeData(s).replaceAll(':', '%3A').repla
 export function formatGithub(report: FindingsReport): string {
   const lines = report.findings.map((d) => {
     const properties = [`file=${escapeProperty(d.file)}`, `line=${d.line}`, `col=${d.column}`, `title=${escapeProperty(`ofm ${d.rule}`)}`];
-    return `::${d.severity} ${properties.join(',')}::${escapeData(`${d.message}\nHint: ${d.hint}`)}`;
+    return `::${d.severity === 'info' ? 'notice' : d.severity} ${properties.join(',')}::${escapeData(`${d.message}\nHint: ${d.hint}`)}`;
   });
   const { files, errors, warnings } = report.summary;
   lines.push(`OFM: ${errors} error(s), ${warnings} warning(s) in ${files} file(s).`);

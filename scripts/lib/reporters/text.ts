@@ -26,7 +26,7 @@ export function formatText(report: FindingsReport, options: TextOptions): string
     return codeFrameColumns(window, { start: { line, column: column - 1 } }, { linesAbove: 1, linesBelow: 1, startLine: first });
   };
   const blocks = report.findings.map((d) => {
-    const severity = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
+    const severity = d.severity === 'error' ? paint('red', 'error') : d.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'info');
     const lines = [`${paint('bold', printable(`${d.file}:${d.line}:${d.column}`))}  ${severity}  ${paint('dim', d.rule)}  ${printable(d.message)}`];
     lines.push(`  hint: ${printable(d.hint)}`);
     const source = options.sources.get(d.file);
@@ -36,10 +36,11 @@ export function formatText(report: FindingsReport, options: TextOptions): string
     }
     return lines.join('\n');
   });
-  const { files, errors, warnings } = report.summary;
+  const { files, errors, warnings, infos = 0 } = report.summary;
+  const notes = infos > 0 ? ` (${plural(infos, 'note')})` : '';
   const summary =
     errors + warnings === 0
-      ? paint('green', `✔ ${plural(files, 'file')} checked, no problems.`)
-      : paint(errors > 0 ? 'red' : 'yellow', `✖ ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(files, 'file')} checked.`);
+      ? paint('green', `✔ ${plural(files, 'file')} checked, no problems${notes}.`)
+      : paint(errors > 0 ? 'red' : 'yellow', `✖ ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(files, 'file')} checked${notes}.`);
   return [...blocks, summary].join('\n\n') + '\n';
 }

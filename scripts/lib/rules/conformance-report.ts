@@ -1,7 +1,7 @@
 import { claimDigest } from '../digest.ts';
 import { isRecord } from '../claims.ts';
 import { claimsById } from '../releases.ts';
-import { reportBeside } from '../reports.ts';
+import { reportBeside } from '../beside.ts';
 import type { Submission } from '../claims.ts';
 import { catalogueOf, folders } from './context.ts';
 import { error, warning, type DataSubject, type Rule, type RuleFinding } from './rule.ts';

@@ -10,6 +10,8 @@ import { deprecatedFeature } from './deprecated-feature.ts';
 import { duplicateKey } from './duplicate-key.ts';
 import { emptyFile } from './empty-file.ts';
 import { encoding } from './encoding.ts';
+import { evidencePinning } from './evidence-pinning.ts';
+import { evidenceReport } from './evidence-report.ts';
 import { evidenceRequired } from './evidence-required.ts';
 import { evidenceUrl } from './evidence-url.ts';
 import { featureValue } from './feature-value.ts';
@@ -18,8 +20,10 @@ import { fileSize } from './file-size.ts';
 import { forbiddenKey } from './forbidden-key.ts';
 import { nestingDepth } from './nesting-depth.ts';
 import { numberRange } from './number-range.ts';
+import { omittedFeature } from './omitted-feature.ts';
 import { operatorMetadata } from './operator-metadata.ts';
 import { partialNotes } from './partial-notes.ts';
+import { portableYaml } from './portable-yaml.ts';
 import type { BytesSubject, DataSubject, DocumentSubject, Rule, TextSubject } from './rule.ts';
 import { schema } from './schema.ts';
 import { schemaComment } from './schema-comment.ts';
@@ -30,7 +34,7 @@ import { yamlSyntax } from './yaml-syntax.ts';
 
 export const bytesRules: readonly Rule<BytesSubject>[] = [fileSize, encoding];
 export const textRules: readonly Rule<TextSubject>[] = [controlCharacter, nestingDepth];
-export const documentRules: readonly Rule<DocumentSubject>[] = [yamlSyntax, emptyFile, duplicateKey, forbiddenKey, aliasLimit, numberRange];
+export const documentRules: readonly Rule<DocumentSubject>[] = [yamlSyntax, emptyFile, duplicateKey, forbiddenKey, aliasLimit, numberRange, portableYaml];
 export const dataRules: readonly Rule<DataSubject>[] = [
   schema,
   schemaComment,
@@ -43,8 +47,11 @@ export const dataRules: readonly Rule<DataSubject>[] = [
   featureValue,
   supportValue,
   partialNotes,
+  omittedFeature,
   evidenceRequired,
   evidenceUrl,
+  evidencePinning,
+  evidenceReport,
   sourcesReleases,
   conformanceFeatures,
   conformanceReport,

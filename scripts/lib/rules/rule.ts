@@ -67,6 +67,13 @@ export const error = (at: Location, message: string, hint: string): RuleFinding 
   hint,
 });
 
+export const info = (at: Location, message: string, hint: string): RuleFinding => ({
+  at,
+  severity: 'info',
+  message,
+  hint,
+});
+
 export const warning = (at: Location, message: string, hint: string): RuleFinding => ({
   at,
   severity: 'warning',

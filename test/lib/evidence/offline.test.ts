@@ -27,6 +27,7 @@ beforeAll(async () => {
     {
       'site/content/en/01-intro/_index.md': '---\ntitle: Intro\nurl: /intro/\n---\n# Getting started\n',
       'site/content/en/04-admin/02-sync/_index.md': '---\ntitle: Sync\nurl: /administration/replication/modes/sync\n---\n## Setting up a Cluster with Synchronous replica\n',
+      'docs/modes.rst': '.. _replication_modes:\n\n=================\nReplication modes\n=================\n\nSynchronous Replication Factor\n------------------------------\n\nText.\n',
     },
     '2026-04-01',
   );
@@ -124,6 +125,15 @@ describe('offline: repository links against a local clone', () => {
     expect((await check('blob/v1.1.0/docs/backup.md#L1-L3')).anchor).toBe('found');
     expect((await check('blob/v1.1.0/docs/backup.md#L1-L9')).problem?.id).toBe('evidence-anchor');
     expect((await check('blob/v1.1.0/docs/tls.md')).problem?.message).toBe('docs/tls.md does not exist in demo/demo-operator at v1.1.0.');
+  });
+
+  it('reads reStructuredText section titles and targets as anchors, as GitHub renders them', async () => {
+    for (const anchor of ['synchronous-replication-factor', 'replication-modes']) expect((await check(`blob/v1.3.0/docs/modes.rst#${anchor}`)).anchor, anchor).toBe('found');
+    expect((await check('blob/v1.3.0/docs/modes.rst#asynchronous')).problem?.message).toBe('The file has no heading with the anchor "#asynchronous".');
+  });
+
+  it('says a ref the local copy lacks is not checkable offline, rather than broken', async () => {
+    expect(await check('blob/v9.9.9/README.md')).toEqual({ via: 'none', anchor: 'unchecked', note: 'Not checked offline: the local copy of demo/demo-operator has no ref "v9.9.9" (fetch its tags, or check online).' });
   });
 
   it('takes no link whose path climbs out of the repository or has a malformed escape', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { submission, withSubmission } from '../../helpers/project.ts';
+import { completeSubmission, submission, withSubmission } from '../../helpers/project.ts';
 
 const evidence = '- { title: Docs, url: "https://demo.example.org/docs/1.2/x/" }';
 
 describe('alias-limit', () => {
   it('accepts anchors and aliases that repeat a little data', async () => {
-    const findings = await withSubmission(submission(`tlssp:\n  value: true\n  evidence: &docs\n    ${evidence}\ntlscu:\n  value: true\n  evidence: *docs`));
+    const findings = await withSubmission(completeSubmission(`tlssp:\n  value: true\n  evidence: &docs\n    ${evidence}\ntlscu:\n  value: true\n  evidence: *docs`));
     expect(findings).toEqual([]);
   });
 

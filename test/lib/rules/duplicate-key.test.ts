@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { submission, withSubmission } from '../../helpers/project.ts';
+import { completeSubmission, submission, withSubmission } from '../../helpers/project.ts';
 
 describe('duplicate-key', () => {
   it('reports the second occurrence and where the first is', async () => {
@@ -10,7 +10,7 @@ describe('duplicate-key', () => {
   });
 
   it('accepts the same key in different mappings', async () => {
-    const findings = await withSubmission(submission('tlssp:\n  support: unknown\nautfa:\n  support: unknown'));
+    const findings = await withSubmission(completeSubmission('tlssp:\n  support: unknown\n  notes: Not known.\nautfa:\n  support: unknown\n  notes: Not known either.'));
     expect(findings).toEqual([]);
   });
 });

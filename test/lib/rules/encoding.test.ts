@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATOR_YAML, submission, testProject } from '../../helpers/project.ts';
+import { completeSubmission, OPERATOR_YAML, submission, testProject } from '../../helpers/project.ts';
 
 async function validateBytes(bytes: Uint8Array) {
   const project = await testProject();
@@ -10,7 +10,7 @@ async function validateBytes(bytes: Uint8Array) {
 
 describe('encoding', () => {
   it('accepts UTF-8 with a byte-order mark and CRLF line endings', async () => {
-    const text = submission('tlssp:\n  support: unknown\n  notes: "Zürich — ✓"').replaceAll('\n', '\r\n');
+    const text = completeSubmission('tlssp:\n  support: unknown\n  notes: "Zürich — ✓"').replaceAll('\n', '\r\n');
     const findings = await validateBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
     expect(findings).toEqual([]);
   });

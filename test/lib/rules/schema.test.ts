@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { only, OPERATOR_YAML, submission, testProject, withSubmission } from '../../helpers/project.ts';
+import { completeSubmission, only, OPERATOR_YAML, submission, testProject, withSubmission } from '../../helpers/project.ts';
 
 describe('schema', () => {
   it('accepts a well-formed submission', async () => {
-    const findings = await withSubmission(submission('tlssp:\n  value: true\n  evidence: [{ title: TLS, url: "https://demo.example.org/docs/1.2/tls/" }]'));
+    const findings = await withSubmission(completeSubmission('tlssp:\n  value: true\n  evidence: [{ title: TLS, url: "https://demo.example.org/docs/1.2/tls/" }]'));
     expect(findings).toEqual([]);
   });
 

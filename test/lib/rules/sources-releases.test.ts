@@ -10,7 +10,7 @@ ${versions
       - url: https://github.com/demo/demo-operator
         ref: v${v}
         commit: 0123456789abcdef0123456789abcdef01234567
-    checked: 2026-11-25
+    checked: "2026-11-25"
     method: Read the docs source at the tag.`,
   )
   .join('\n')}

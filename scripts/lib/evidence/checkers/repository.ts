@@ -40,13 +40,15 @@ export class RepositoryChecker implements LinkChecker {
       }
     }
     const { ref, path } = link.candidates[0]!;
-    const known = await this.commit(local, ref);
+    // A ref the local copy lacks may simply be newer than the copy: nothing can be concluded
+    // offline (online, the GitHub API says whether the ref exists).
+    if (!(await this.commit(local, ref))) {
+      return { via: 'none', anchor: 'unchecked', note: `Not checked offline: the local copy of ${link.owner}/${link.repo} has no ref "${ref}" (fetch its tags, or check online).` };
+    }
     return {
       via: this.via,
       anchor: fragment ? 'unchecked' : 'none',
-      problem: known
-        ? { id: 'evidence-not-found', message: `${path} does not exist in ${link.owner}/${link.repo} at ${ref}.`, hint: 'Check the path at the release tag; the file may have moved.' }
-        : { id: 'evidence-not-found', message: `The local copy of ${link.owner}/${link.repo} (${local}) has no ref "${ref}".`, hint: 'Use an existing tag or commit; if it is new, fetch tags into the local copy.' },
+      problem: { id: 'evidence-not-found', message: `${path} does not exist in ${link.owner}/${link.repo} at ${ref}.`, hint: 'Check the path at the release tag; the file may have moved.' },
     };
   }
 

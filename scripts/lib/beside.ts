@@ -1,14 +1,16 @@
-// The reports OFM keeps beside a submission (<version>.evidence.json, <version>.conformance.json),
-// read for rules that judge the submission by them. Read once per run, size-bounded, and only
-// used when they match their schema.
+// The files beside a submission that rules judge it by: the operator's operator.yaml and the
+// reports OFM writes (<version>.evidence.json, <version>.conformance.json). Read once per run,
+// size-bounded, and only used when they match their schema.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { validatorFor } from './ajv.ts';
 import type { ConformanceReport } from './generated/conformance-report.ts';
 import type { EvidenceReport } from './generated/evidence-report.ts';
-import { REPORT_SUFFIXES } from './layout.ts';
+import type { OperatorMetadata } from './generated/operator.ts';
+import { OPERATOR_FILE, REPORT_SUFFIXES } from './layout.ts';
 import type { Project } from './project.ts';
 import { schemas } from './schemas.ts';
+import { MAX_FILE_BYTES, parseYaml, toData } from './source.ts';
 
 const MAX_REPORT_BYTES = 8 * 1024 * 1024;
 
@@ -41,4 +43,27 @@ export function reportBeside<K extends keyof Reports>(project: Project, submissi
   }
   byPath.set(path, result);
   return result;
+}
+
+const operators = new WeakMap<Project, Map<string, OperatorMetadata | undefined>>();
+
+/** The operator.yaml beside a submission, when it reads as YAML and matches its schema. */
+export function operatorBeside(project: Project, submissionPath: string): OperatorMetadata | undefined {
+  const path = join(dirname(submissionPath), OPERATOR_FILE);
+  let byPath = operators.get(project);
+  if (!byPath) operators.set(project, (byPath = new Map()));
+  if (byPath.has(path)) return byPath.get(path);
+  let metadata: OperatorMetadata | undefined;
+  try {
+    // It is checked on its own, stage by stage; here only a file that reads cleanly is used.
+    if (statSync(path).size <= MAX_FILE_BYTES) {
+      const { document } = parseYaml(readFileSync(path, 'utf8'));
+      const data = document.errors.length === 0 ? toData(document) : undefined;
+      if (validatorFor<OperatorMetadata>(project.ajv, schemas.operator.$id)(data)) metadata = data;
+    }
+  } catch {
+    metadata = undefined;
+  }
+  byPath.set(path, metadata);
+  return metadata;
 }
