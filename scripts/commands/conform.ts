@@ -1,5 +1,5 @@
 // `ofm conform`: check an operator's claims on a live cluster and write the report.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Submission } from '../lib/claims.ts';
@@ -16,9 +16,9 @@ import { openProject } from '../lib/project.ts';
 import { formatReport } from '../lib/reporters/index.ts';
 import { printable } from '../lib/reporters/printable.ts';
 import { dataFiles, loadDataFile } from '../lib/validate.ts';
+import { TOOL } from '../lib/tool.ts';
 import { UsageError, type CommandResult } from './command.ts';
 
-const { version: toolVersion } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export interface ConformCommandOptions {
   readonly operator: string | undefined;
@@ -123,7 +123,7 @@ export async function conform(options: ConformCommandOptions): Promise<CommandRe
     keep: options.keep,
     dryRunNamespace: options.dryRunNamespace,
     signal,
-    tool: `ofm ${toolVersion}`,
+    tool: TOOL,
     onProgress: (event) => {
       const line = progressLine(event, started, options.interactive ?? false);
       if (line) options.progress?.(`${printable(line)}\n`);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
@@ -20,9 +19,9 @@ import { formatReport, FORMATS, isFormat } from '../lib/reporters/index.ts';
 import { INTERNAL_ERROR_RULE } from '../lib/rules/index.ts';
 import { schemas } from '../lib/schemas.ts';
 import { dataFiles } from '../lib/validate.ts';
+import { TOOL, TOOL_VERSION } from '../lib/tool.ts';
 import { UsageError, type CommandResult } from './command.ts';
 
-const { version: toolVersion } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export interface EvidenceOptions {
   readonly paths: readonly string[];
@@ -104,7 +103,7 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
 
   const policy: AddressPolicy = { allow: new Set(options.allowAddresses) };
   const cache = options.offline || options.noCache ? NO_CACHE : await openCache(options.cacheFile ? resolve(options.cwd, options.cacheFile) : join(root, '.ofm-cache', 'evidence.json'), positive(options.cacheTtlHours, 'cache-ttl') * 3600_000);
-  const userAgent = `ofm-evidence/${toolVersion}`;
+  const userAgent = `ofm-evidence/${TOOL_VERSION}`;
   const pages = pageParser(options.parseTimeoutMs === undefined ? undefined : positive(options.parseTimeoutMs, 'parse-timeout'));
   const http = options.offline
     ? undefined
@@ -127,7 +126,7 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
       : [new GithubApiChecker({ baseUrl: options.githubApiUrl, token: options.githubToken, cache, userAgent, maxWaitSeconds: 60, pages }), http!],
     docsSources,
     repositories,
-    tool: `ofm ${toolVersion}`,
+    tool: TOOL,
     now: options.now ?? (() => new Date()),
   };
 

@@ -94,7 +94,7 @@ export async function importOfm(options: ImportOptions): Promise<CommandResult> 
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
-const EXPORT_IGNORES = new Set(['evidence-required', 'operator-metadata', 'file-path', 'partial-notes', 'support-value', 'evidence-url']);
+const EXPORT_IGNORES = new Set(['evidence-required', 'operator-metadata', 'file-path', 'partial-notes', 'support-value', 'public-url']);
 
 export async function exportOfm(options: InterchangeOptions): Promise<CommandResult> {
   const project = await openAt(options.cwd);

@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvErrors from 'ajv-errors';
+import { isDate, isDateTime } from '@hyperjump/json-schema-formats';
 import ajvFormats from 'ajv-formats';
 import { schemas } from './schemas.ts';
 import { OTHER_PATTERN } from './submission-schema.ts';
@@ -31,6 +32,11 @@ export function createAjv(): Ajv2020 {
   ajvFormats.default(ajv);
   // A pattern is checked the way it is used (ajv-formats compiles without the u flag).
   ajv.addFormat('regex', (source: string) => patternProblem(source) === undefined);
+  // Dates and timestamps as RFC 3339's grammar has them ("T" between date and time; a leap
+  // second only where one was inserted), as other validators read them: ajv-formats also takes
+  // a space and any 23:59:60.
+  ajv.addFormat('date', isDate);
+  ajv.addFormat('date-time', isDateTime);
   ajvErrors.default(ajv);
   // Annotations for editors (VS Code, yaml-language-server); they do not affect validation.
   for (const keyword of ['markdownDescription', 'defaultSnippets']) ajv.addKeyword({ keyword });

@@ -1,5 +1,7 @@
 // One Diagnostic shape for every OFM command; its type comes from schema/findings.schema.json.
 import type { Diagnostic, FindingsReport, Severity, Summary } from './generated/findings.ts';
+import { schemas } from './schemas.ts';
+import { TOOL } from './tool.ts';
 
 export type { Diagnostic, FindingsReport, Severity, Summary };
 
@@ -15,5 +17,5 @@ export function summarize(diagnostics: readonly Diagnostic[], files: number): Su
 
 export function toReport(diagnostics: readonly Diagnostic[], files: number): FindingsReport {
   const findings = [...diagnostics].sort(compareDiagnostics);
-  return { findings, summary: summarize(findings, files) };
+  return { $schema: schemas.findings.$id, tool: TOOL, findings, summary: summarize(findings, files) };
 }

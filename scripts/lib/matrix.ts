@@ -10,6 +10,8 @@ import type { OperatorMetadata } from './generated/operator.ts';
 import { conformanceResultOf, evidenceChecksOf, knowledgeOf, notCheckableReasons, type Knowledge } from './knowledge.ts';
 import { claimsById, compareVersions, effectiveSupport } from './releases.ts';
 import { OTHER_PREFIX } from './submission-schema.ts';
+import { schemas } from './schemas.ts';
+import { TOOL } from './tool.ts';
 
 export type { MatrixExport };
 
@@ -165,6 +167,8 @@ export function matrixExport(index: CatalogueIndex, releases: readonly Release[]
     }
   }
   return {
+    $schema: schemas.matrixExport.$id,
+    tool: TOOL,
     generated_at: generatedAt.toISOString(),
     catalogue: { technology: catalogue.technology, name: catalogue.name, version: catalogue.version },
     operators: latest.map((r) => ({ id: r.operator.id, name: r.operator.name, vendor: r.operator.vendor, version: r.submission.version, released: r.submission.released })),

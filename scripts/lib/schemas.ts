@@ -1,5 +1,6 @@
 // The project's JSON Schemas (schema/*.schema.json), imported once so every module uses the same
 // objects. Their `$id`s are identifiers, not download addresses.
+import type { FileKind } from './layout.ts';
 import catalogue from '../../schema/catalogue.schema.json' with { type: 'json' };
 import conformanceReport from '../../schema/conformance-report.schema.json' with { type: 'json' };
 import conformance from '../../schema/conformance.schema.json' with { type: 'json' };
@@ -14,6 +15,17 @@ import submission from '../../schema/submission.schema.json' with { type: 'json'
 export const schemas = { catalogue, operator, submission, sources, evidenceReport, conformance, conformanceReport, findings, ofmInterchange, matrixExport } as const;
 
 export type SchemaName = keyof typeof schemas;
+
+/** The schema each kind of data file follows. */
+export const schemaOfKind = {
+  catalogue,
+  operator,
+  submission,
+  sources,
+  conformance,
+  'evidence-report': evidenceReport,
+  'conformance-report': conformanceReport,
+} as const satisfies Record<FileKind, { $id: string }>;
 
 /** File name of each schema under schema/, as editors reference it. */
 export const schemaFileNames: Record<SchemaName, string> = {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { schemas } from '../../scripts/lib/schemas.ts';
 import { runOfm } from '../helpers/cli.ts';
 import { completeSubmission, OPERATOR_YAML, submission, testProject } from '../helpers/project.ts';
 
+const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const evidence = '  evidence: [{ title: TLS, url: "https://demo.example.org/docs/1.2/tls/" }]';
 
 async function projectWith(features: string) {
@@ -50,6 +51,8 @@ describe('ofm validate', () => {
     const report = JSON.parse(run.stdout);
     expect(createAjv().validate(schemas.findings.$id, report)).toBe(true);
     expect(report).toEqual({
+      $schema: 'https://ofm.invalid/schema/findings.schema.json',
+      tool: `ofm ${packageVersion}`,
       findings: [
         {
           file: 'submissions/postgres/demo/1.2.0.yaml',

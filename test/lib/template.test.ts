@@ -33,8 +33,8 @@ describe('new submission template', () => {
     expect(findings.map((f) => f.message)).toEqual([
       'name is empty.',
       'vendor is empty.',
-      'homepage: the text "" is not valid: it must be an absolute https:// URL.',
-      'repository: the text "" is not valid: it must be an absolute https:// URL.',
+      'homepage: the text "" is not valid: it must be an absolute https:// URL with a host name and no user name or password, such as https://example.org/docs/.',
+      'repository: the text "" is not valid: it must be an absolute https:// URL with a host name and no user name or password, such as https://example.org/docs/.',
       'license: the text "" is not valid: it must be an SPDX license expression such as "Apache-2.0".',
       'maintainers is empty.',
     ]);

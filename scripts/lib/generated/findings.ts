@@ -12,6 +12,14 @@ export type Severity = 'error' | 'warning' | 'info';
  * What `ofm validate --format json` (and every other checking command) prints: the findings and a summary.
  */
 export interface FindingsReport {
+  /**
+   * The schema this output follows (this file's $id).
+   */
+  $schema?: string;
+  /**
+   * The OFM version that wrote it, as "ofm <version>".
+   */
+  tool: string;
   findings: Diagnostic[];
   summary: Summary;
 }

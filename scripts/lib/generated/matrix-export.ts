@@ -4,6 +4,14 @@
  * The whole matrix as the site exports it (matrix.json): every feature of the catalogue for the newest submitted release of every operator. matrix.csv has the same cells, one per line.
  */
 export interface MatrixExport {
+  /**
+   * The schema this file follows (this file's $id).
+   */
+  $schema?: string;
+  /**
+   * The OFM version that wrote it, as "ofm <version>".
+   */
+  tool: string;
   generated_at: string;
   catalogue: {
     technology: string;

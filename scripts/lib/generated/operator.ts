@@ -90,6 +90,6 @@ export interface Documentation {
   /**
    * URL prefixes that always show the newest documentation (for example `https://example.org/docs/latest/`); evidence under them is not pinned to a release.
    */
-  unpinned?: string[];
+  unpinned?: HttpsUrl[];
   source?: DocumentationSource;
 }

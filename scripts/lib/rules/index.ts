@@ -13,7 +13,6 @@ import { encoding } from './encoding.ts';
 import { evidencePinning } from './evidence-pinning.ts';
 import { evidenceReport } from './evidence-report.ts';
 import { evidenceRequired } from './evidence-required.ts';
-import { evidenceUrl } from './evidence-url.ts';
 import { featureValue } from './feature-value.ts';
 import { filePath } from './file-path.ts';
 import { fileSize } from './file-size.ts';
@@ -24,6 +23,7 @@ import { omittedFeature } from './omitted-feature.ts';
 import { operatorMetadata } from './operator-metadata.ts';
 import { partialNotes } from './partial-notes.ts';
 import { portableYaml } from './portable-yaml.ts';
+import { publicUrl } from './public-url.ts';
 import type { BytesSubject, DataSubject, DocumentSubject, Rule, TextSubject } from './rule.ts';
 import { schema } from './schema.ts';
 import { schemaComment } from './schema-comment.ts';
@@ -49,7 +49,7 @@ export const dataRules: readonly Rule<DataSubject>[] = [
   partialNotes,
   omittedFeature,
   evidenceRequired,
-  evidenceUrl,
+  publicUrl,
   evidencePinning,
   evidenceReport,
   sourcesReleases,

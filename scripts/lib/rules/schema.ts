@@ -1,30 +1,12 @@
 import { validatorFor } from '../ajv.ts';
 import { isRecord } from '../claims.ts';
 import type { FileKind } from '../layout.ts';
-import { schemas } from '../schemas.ts';
+import { schemaOfKind } from '../schemas.ts';
 import { schemaFindings } from '../schema-errors.ts';
 import type { DataSubject, Rule } from './rule.ts';
 
-const schemaIds: Record<FileKind, string> = {
-  catalogue: schemas.catalogue.$id,
-  operator: schemas.operator.$id,
-  submission: schemas.submission.$id,
-  sources: schemas.sources.$id,
-  conformance: schemas.conformance.$id,
-  'evidence-report': schemas.evidenceReport.$id,
-  'conformance-report': schemas.conformanceReport.$id,
-};
-
 type Limits = { properties?: Record<string, { maxItems?: number; maxProperties?: number }> };
-const rootSchemas = {
-  catalogue: schemas.catalogue,
-  operator: schemas.operator,
-  submission: schemas.submission,
-  sources: schemas.sources,
-  conformance: schemas.conformance,
-  'evidence-report': schemas.evidenceReport,
-  'conformance-report': schemas.conformanceReport,
-} as Record<FileKind, Limits>;
+const rootSchemas = schemaOfKind as Record<FileKind, Limits & { $id: string }>;
 
 /**
  * The data with each top-level list or mapping cut to one entry past its schema's limit. The
@@ -51,7 +33,7 @@ export const schema: Rule<DataSubject> = {
   id: 'schema',
   description: 'The file matches its JSON Schema in schema/ (catalogue, operator, submission, sources or evidence report).',
   check({ kind, data, project }) {
-    const validate = validatorFor(project.ajv, schemaIds[kind]);
+    const validate = validatorFor(project.ajv, rootSchemas[kind].$id);
     if (validate(bounded(data, kind))) return [];
     return schemaFindings(validate.errors, `schema/${kind}.md`);
   },

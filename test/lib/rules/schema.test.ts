@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { completeSubmission, only, OPERATOR_YAML, submission, testProject, withSubmission } from '../../helpers/project.ts';
 
@@ -78,5 +80,19 @@ describe('schema: keys and sizes', () => {
     expect(performance.now() - start).toBeLessThan(10_000);
     expect(findings[0]?.message).toBe('features: must claim each feature of the catalogue at most once (500 claims at most).');
     expect(findings).toHaveLength(51);
+  });
+});
+
+describe('schema: catalogue patterns', () => {
+  it('refuses a pattern that is invalid the way OFM uses it (with the u flag), so no submission meets it', async () => {
+    const project = await testProject();
+    const path = 'features/postgres/catalogue.yaml';
+    await project.write(path, (await readFile(join(project.root, path), 'utf8')).replace("pattern: '^[1-9][0-9]*$'", () => "pattern: '^[1-9][0-9]*\\-?$'"));
+    const [finding] = only(await project.validate(path), 'schema');
+    expect(finding).toMatchObject({ line: 183, message: expect.stringContaining('pattern') });
+    await project.write('submissions/postgres/demo/operator.yaml', OPERATOR_YAML);
+    await project.write('submissions/postgres/demo/1.2.0.yaml', submission('pgver:\n  value: ["18"]\n  evidence: [{ title: V, url: "https://demo.example.org/docs/1.2/v/" }]'));
+    const submissionFindings = await project.validate('submissions/postgres/demo/1.2.0.yaml');
+    expect(submissionFindings.map((f) => f.rule)).not.toContain('internal-error');
   });
 });
