@@ -10,7 +10,7 @@ import { load as jsYamlLoad } from 'js-yaml';
 import { parse as yamlParse } from 'yaml';
 import { createAjv, validatorFor } from '../scripts/lib/ajv.ts';
 import { openProject } from '../scripts/lib/project.ts';
-import { sampleValue } from './sample.ts';
+import { generatedProject } from './sample.ts';
 import { schemas } from '../scripts/lib/schemas.ts';
 import { MAX_FILE_BYTES as MAX } from '../scripts/lib/source.ts';
 import { dataFiles, validateFiles } from '../scripts/lib/validate.ts';
@@ -34,35 +34,6 @@ async function time(run: () => Promise<unknown> | unknown): Promise<number> {
 }
 
 
-/** A project with `operators` × `versions` valid submissions of every feature. */
-async function generatedProject(operators: number, versions: number): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'ofm-bench-'));
-  await cp(join(root, 'schema'), join(dir, 'schema'), { recursive: true });
-  await cp(join(root, 'features'), join(dir, 'features'), { recursive: true });
-  const { catalogues } = await openProject(root);
-  const features = catalogues.get('postgres')!.catalogue.features;
-  for (let o = 0; o < operators; o++) {
-    const id = `operator-${o}`;
-    const folder = join(dir, 'submissions/postgres', id);
-    await mkdir(folder, { recursive: true });
-    await writeFile(
-      join(folder, 'operator.yaml'),
-      `# yaml-language-server: $schema=../../../schema/operator.schema.json\nid: ${id}\nname: Operator ${o}\nvendor: Vendor ${o}\nhomepage: https://example.org/${id}\nrepository: https://github.com/example/${id}\nlicense: Apache-2.0\nmaintainers: [someone]\ndocumentation:\n  url: https://example.org/${id}/docs/{major}.{minor}/\n`,
-    );
-    for (let v = 0; v < versions; v++) {
-      const version = `1.${v}.0`;
-      const lines = ['# yaml-language-server: $schema=../../../schema/generated/postgres.submission.schema.json', 'catalogue: postgres@1.0.0', `operator: ${id}`, `version: "${version}"`, 'released: 2026-05-22', 'features:'];
-      features.forEach((feature, i) => {
-        lines.push(`  ${feature.id}:`, `    value: ${JSON.stringify(sampleValue(feature, o + v + i))}`);
-        lines.push('    evidence:', `      - title: Documentation`, `        url: https://example.org/${id}/docs/1.${v}/${feature.id}/#section`);
-        if (i % 5 === 0) lines.push('    notes: Works with the default settings; see the linked section for the limits.');
-      });
-      await writeFile(join(folder, `${version}.yaml`), `${lines.join('\n')}\n`);
-    }
-  }
-  return dir;
-}
-
 async function measure(label: string, projectRoot: string): Promise<string[]> {
   const project = await openProject(projectRoot);
   const files = await dataFiles(project, []);
@@ -81,9 +52,9 @@ async function measure(label: string, projectRoot: string): Promise<string[]> {
   const bareJsYaml = await time(async () => {
     for (const file of files) submission(jsYamlLoad(await readFile(file, 'utf8')));
   });
-  const cli = spawnSync(process.execPath, [join(root, 'scripts/cli.ts'), 'validate', '--format', 'json'], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const cli = spawnSync(process.execPath, [join(root, 'scripts/ofm.js'), 'validate', '--format', 'json'], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const cliStart = performance.now();
-  spawnSync(process.execPath, [join(root, 'scripts/cli.ts'), 'validate', '--format', 'json'], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  spawnSync(process.execPath, [join(root, 'scripts/ofm.js'), 'validate', '--format', 'json'], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const cliTime = performance.now() - cliStart;
   const per = (ms: number) => `${ms.toFixed(0).padStart(6)} ms  (${((ms * 1000) / files.length).toFixed(0).padStart(5)} µs/file)`;
   return [
@@ -117,7 +88,7 @@ async function hostile(): Promise<string[]> {
     const path = join(dir, 'bad.yaml');
     await writeFile(path, content);
     const start = performance.now();
-    const run = spawnSync(process.execPath, [join(root, 'scripts/cli.ts'), 'validate', '--format', 'json', path], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [join(root, 'scripts/ofm.js'), 'validate', '--format', 'json', path], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const ms = performance.now() - start;
     const rules = [...new Set((JSON.parse(run.stdout).findings as Array<{ rule: string }>).map((f) => f.rule))].join(', ');
     lines.push(`  ${name.padEnd(30)} ${ms.toFixed(0).padStart(5)} ms  exit ${run.status}  ${rules}`);

@@ -16,7 +16,7 @@ import { classifyPath, findProjectRoot, projectRelative } from '../lib/layout.ts
 import { notCheckableReasons } from '../lib/knowledge.ts';
 import { openProject, openProjectsFor, type Project } from '../lib/project.ts';
 import { formatReport, FORMATS, isFormat } from '../lib/reporters/index.ts';
-import { INTERNAL_ERROR_RULE } from '../lib/rules/index.ts';
+import { INTERNAL_ERROR_RULE, RULE_DESCRIPTIONS } from '../lib/rules/index.ts';
 import { schemas } from '../lib/schemas.ts';
 import { dataFiles } from '../lib/validate.ts';
 import { TOOL, TOOL_VERSION } from '../lib/tool.ts';
@@ -156,7 +156,7 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
 
   const findings = toReport(checked.flatMap((c) => c.diagnostics), work.length);
   const sources = new Map(checked.flatMap((c) => (c.text !== undefined && c.diagnostics.length > 0 ? [[c.file, c.text] as const] : [])));
-  let stdout = formatReport(options.format, findings, { sources, color: options.color ?? false });
+  let stdout = formatReport(options.format, findings, { sources, color: options.color ?? false, descriptions: RULE_DESCRIPTIONS });
   if (options.format === 'text') {
     const all = summaryOf(checked.flatMap((c) => c.report?.links ?? []));
     stdout += `${all.links} evidence link(s) checked ${run.mode}: ${all.verified} verified (${all.with_warnings} with warnings), ${all.broken} broken, ${all.not_checkable} not checkable.\n`;

@@ -4,6 +4,7 @@ import { toReport } from '../lib/diagnostic.ts';
 import { findProjectRoot } from '../lib/layout.ts';
 import { openProject, openProjectsFor } from '../lib/project.ts';
 import { formatReport, FORMATS, isFormat } from '../lib/reporters/index.ts';
+import { RULE_DESCRIPTIONS } from '../lib/rules/index.ts';
 import { dataFiles, validateFiles, type FileResult } from '../lib/validate.ts';
 import { UsageError, type CommandResult } from './command.ts';
 
@@ -37,6 +38,6 @@ export async function validate(options: ValidateOptions): Promise<CommandResult>
   }
   const report = toReport(results.flatMap((r) => r.diagnostics), files);
   const sources = new Map(results.flatMap((r) => (r.text !== undefined && r.diagnostics.length > 0 ? [[r.file, r.text] as const] : [])));
-  const stdout = formatReport(options.format, report, { sources, color: options.color ?? false });
+  const stdout = formatReport(options.format, report, { sources, color: options.color ?? false, descriptions: RULE_DESCRIPTIONS });
   return { exitCode: report.summary.errors > 0 ? 1 : 0, stdout, stderr: '' };
 }

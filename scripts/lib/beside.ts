@@ -10,7 +10,8 @@ import type { OperatorMetadata } from './generated/operator.ts';
 import { OPERATOR_FILE, REPORT_SUFFIXES } from './layout.ts';
 import type { Project } from './project.ts';
 import { schemas } from './schemas.ts';
-import { MAX_FILE_BYTES, parseYaml, toData } from './source.ts';
+import { contextData } from './fast-tier.ts';
+import { MAX_FILE_BYTES } from './source.ts';
 
 const MAX_REPORT_BYTES = 8 * 1024 * 1024;
 
@@ -57,8 +58,7 @@ export function operatorBeside(project: Project, submissionPath: string): Operat
   try {
     // It is checked on its own, stage by stage; here only a file that reads cleanly is used.
     if (statSync(path).size <= MAX_FILE_BYTES) {
-      const { document } = parseYaml(readFileSync(path, 'utf8'));
-      const data = document.errors.length === 0 ? toData(document) : undefined;
+      const data = contextData(readFileSync(path, 'utf8'));
       if (validatorFor<OperatorMetadata>(project.ajv, schemas.operator.$id)(data)) metadata = data;
     }
   } catch {

@@ -5,9 +5,10 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createAjv, validatorFor, type Ajv } from './ajv.ts';
 import { indexCatalogue, type Catalogue, type CatalogueIndex } from './catalogue.ts';
+import { contextData } from './fast-tier.ts';
 import { cataloguePath, FEATURES_DIR, findProjectRoot } from './layout.ts';
 import { schemas } from './schemas.ts';
-import { decodeText, parseYaml, readFileBytes, toData } from './source.ts';
+import { decodeText, readFileBytes } from './source.ts';
 
 export interface Project {
   readonly root: string;
@@ -23,9 +24,7 @@ async function loadCatalogue(ajv: Ajv, absolutePath: string): Promise<Catalogue 
   try {
     const { bytes } = await readFileBytes(absolutePath);
     if (!bytes) return undefined;
-    const { document } = parseYaml(decodeText(bytes));
-    if (document.errors.length > 0) return undefined;
-    const data = toData(document);
+    const data = contextData(decodeText(bytes));
     return validatorFor<Catalogue>(ajv, schemas.catalogue.$id)(data) ? (data as Catalogue) : undefined;
   } catch {
     // Unreadable catalogues are reported when the catalogue file itself is validated.

@@ -1,4 +1,5 @@
 // Release numbers: in documentation templates, in order, and what changed between two releases.
+import semver from 'semver';
 import { resolveFeature, type CatalogueIndex } from './catalogue.ts';
 import { isRecord, supportOf, type Claim, type Submission, type Support } from './claims.ts';
 
@@ -20,22 +21,19 @@ export function expand(template: string, parts: VersionParts): string {
   return template.replace(/\{(version|major|minor|patch)\}/g, (_, key: keyof VersionParts) => parts[key]);
 }
 
-/** Compares release numbers numerically (1.9.0 < 1.10.0); pre-releases before their release. */
+/** A release number as semantic versioning writes it: 1.30 is 1.30.0. */
+const asSemver = (version: string): string => version.replace(/^(\d+\.\d+)(?=-|$)/, '$1.0');
+
+/**
+ * Compares release numbers by semantic-versioning precedence (1.9.0 < 1.10.0; 1.0.0-rc.1 <
+ * 1.0.0; 1.0.0-x < 1.0.0-x-y), the one ordering used everywhere. Text that is no release number
+ * sorts after those that are, by plain comparison.
+ */
 export function compareVersions(a: string, b: string): number {
-  const parse = (v: string) => {
-    const [core = '', pre] = v.split('-', 2);
-    return { parts: core.split('.').map(Number), pre };
-  };
-  const x = parse(a);
-  const y = parse(b);
-  for (let i = 0; i < Math.max(x.parts.length, y.parts.length); i++) {
-    const d = (x.parts[i] ?? 0) - (y.parts[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  if (x.pre === y.pre) return 0;
-  if (x.pre === undefined) return 1;
-  if (y.pre === undefined) return -1;
-  return x.pre.localeCompare(y.pre, 'en', { numeric: true });
+  const [x, y] = [semver.valid(asSemver(a)), semver.valid(asSemver(b))];
+  if (x && y) return semver.compare(x, y);
+  if (x || y) return x ? -1 : 1;
+  return a.localeCompare(b, 'en');
 }
 
 /** The claims of a submission by current feature id (former ids resolved), with the key as written. */

@@ -27,26 +27,58 @@ function resolve(schema: Schema, root: Schema): Schema {
   return current;
 }
 
-/** Every URL in `data`, found by walking it beside the schema of its kind. */
+const isUrl = (schema: Schema) => schema['format'] === 'uri' || schema['format'] === 'uri-template';
+
+/** Whether a URL field can be found at or below `schema` (remembered per schema object). */
+function holdsUrls(schema: Schema, root: Schema, seen = new Map<Schema, boolean>()): boolean {
+  const resolved = resolve(schema, root);
+  const known = seen.get(resolved);
+  if (known !== undefined) return known;
+  seen.set(resolved, false); // a schema that refers to itself adds nothing new
+  const children = [
+    ...(isRecord(resolved['properties']) ? Object.values(resolved['properties']) : []),
+    resolved['additionalProperties'],
+    resolved['items'],
+  ].filter(isRecord);
+  const result = isUrl(resolved) || children.some((child) => holdsUrls(child, root, seen));
+  seen.set(resolved, result);
+  return result;
+}
+
+const pruning = new WeakMap<Schema, Map<Schema, boolean>>();
+
+/** Every URL in `data`, found by walking it beside the schema of its kind (only where URLs can be). */
 export function urlFields(kind: FileKind, data: unknown): UrlField[] {
   const root = schemaOfKind[kind] as Schema;
+  let seen = pruning.get(root);
+  if (!seen) pruning.set(root, (seen = new Map()));
   const found: UrlField[] = [];
-  // An explicit stack: data nesting is bounded by the nesting-depth rule, but no recursion is needed.
-  const stack: { schema: Schema; value: unknown; path: (string | number)[] }[] = [{ schema: root, value: data, path: [] }];
+  // An explicit stack, with each entry's path built only for the URLs found.
+  type Entry = { readonly schema: Schema; readonly value: unknown; readonly key: string | number | undefined; readonly parent: Entry | undefined };
+  const pathOf = (entry: Entry): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let at: Entry | undefined = entry; at?.key !== undefined; at = at.parent) path.unshift(at.key);
+    return path;
+  };
+  const stack: Entry[] = [{ schema: root, value: data, key: undefined, parent: undefined }];
   while (stack.length > 0) {
-    const { schema: raw, value, path } = stack.pop()!;
-    const schema = resolve(raw, root);
-    if (typeof value === 'string' && (schema['format'] === 'uri' || schema['format'] === 'uri-template')) {
-      found.push({ path, value, template: schema['format'] === 'uri-template' });
+    const entry = stack.pop()!;
+    const schema = resolve(entry.schema, root);
+    if (!holdsUrls(schema, root, seen)) continue;
+    const { value } = entry;
+    if (typeof value === 'string' && isUrl(schema)) {
+      found.push({ path: pathOf(entry), value, template: schema['format'] === 'uri-template' });
     } else if (Array.isArray(value) && isRecord(schema['items'])) {
-      value.forEach((item, index) => stack.push({ schema: schema['items'] as Schema, value: item, path: [...path, index] }));
+      for (let index = value.length - 1; index >= 0; index--) stack.push({ schema: schema['items'] as Schema, value: value[index], key: index, parent: entry });
     } else if (isRecord(value)) {
       const properties = isRecord(schema['properties']) ? schema['properties'] : {};
-      for (const [key, item] of Object.entries(value)) {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i]!;
         const sub = Object.hasOwn(properties, key) ? properties[key] : schema['additionalProperties'];
-        if (isRecord(sub)) stack.push({ schema: sub, value: item, path: [...path, key] });
+        if (isRecord(sub)) stack.push({ schema: sub, value: item, key, parent: entry });
       }
     }
   }
-  return found.reverse();
+  return found;
 }

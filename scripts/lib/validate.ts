@@ -2,10 +2,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostic.ts';
+import { fastData } from './fast-tier.ts';
 import { classifyData, classifyPath, FEATURES_DIR, projectRelative, REPORT_SUFFIXES, SUBMISSIONS_DIR, type FileKind } from './layout.ts';
 import { locate } from './locate.ts';
 import type { Project } from './project.ts';
 import { bytesRules, dataRules, documentRules, INTERNAL_ERROR_RULE, textRules } from './rules/index.ts';
+import { nestingDepth } from './rules/nesting-depth.ts';
 import { error, type Location, type Rule, type RuleFinding } from './rules/rule.ts';
 import { decodeText, parseYaml, positionOf, readFileBytes, toData, type ParsedYaml } from './source.ts';
 
@@ -142,8 +144,43 @@ export function diagnosticsFor(loaded: LoadedData, rule: string, findings: reado
   return findings.map((f) => toDiagnostic(f, rule, loaded.file, resolverFor(loaded.parsed)));
 }
 
-/** Validates one file; `kind` overrides what its location or content suggests. */
-export async function validateFile(project: Project, absolutePath: string, kind?: FileKind): Promise<FileResult> {
+const fastTextRules = textRules.filter((rule) => rule !== nestingDepth);
+
+/**
+ * The fast tier: a file with nothing to report, answered without building a YAML Document. Any
+ * finding of any stage, or anything the fast reader does not vouch for, leaves it to the exact
+ * tier, so every finding (and its position) comes from the exact tier.
+ */
+async function fastValidation(project: Project, absolutePath: string, kind: FileKind | undefined): Promise<FileResult | undefined> {
+  const relativePath = projectRelative(project.root, absolutePath);
+  const file = relativePath ?? absolutePath;
+  const nowhere = resolverFor(undefined);
+  try {
+    const { size, bytes } = await readFileBytes(absolutePath);
+    if (!bytes || runRules(bytesRules, { file, size, bytes }, file, nowhere).length > 0) return undefined;
+    const text = decodeText(bytes);
+    // The nesting-depth rule's lexer pass is left out: the fast tier takes only shallow data.
+    if (runRules(fastTextRules, { file, text }, file, nowhere).length > 0) return undefined;
+    const fast = fastData(text);
+    if (!fast) return undefined;
+    const fileKind = kind ?? (relativePath ? classifyPath(relativePath) : undefined) ?? classifyData(fast.data) ?? 'submission';
+    // Data rules read the data (and the text); the Document is only for positions of findings,
+    // and a file with findings goes to the exact tier.
+    const subject = { file, text, document: undefined as never, lineCounter: undefined as never, absolutePath, relativePath, kind: fileKind, data: fast.data, project };
+    const applicable = dataRules.filter((rule) => !rule.kinds || rule.kinds.includes(fileKind));
+    if (runRules(applicable, subject, file, nowhere).length > 0) return undefined;
+    return { file, diagnostics: [], text, data: fast.data };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Validates one file; `kind` overrides what its location or content suggests. `tier: 'exact'` skips the fast tier. */
+export async function validateFile(project: Project, absolutePath: string, kind?: FileKind, options: { readonly tier?: 'exact' } = {}): Promise<FileResult> {
+  if (options.tier !== 'exact') {
+    const fast = await fastValidation(project, absolutePath, kind);
+    if (fast) return fast;
+  }
   const loaded = await loadDataFile(project, absolutePath);
   const { file, relativePath, parsed, data, text } = loaded;
   if (!parsed) return loaded;

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createAjv } from '../../scripts/lib/ajv.ts';
 import { schemas } from '../../scripts/lib/schemas.ts';
 import { runOfm } from '../helpers/cli.ts';
-import { completeSubmission, OPERATOR_YAML, submission, testProject } from '../helpers/project.ts';
+import { completeSubmission, OPERATOR_YAML, repoRoot, submission, testProject } from '../helpers/project.ts';
 
 const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const evidence = '  evidence: [{ title: TLS, url: "https://demo.example.org/docs/1.2/tls/" }]';
@@ -85,9 +86,10 @@ describe('ofm validate', () => {
 
   it.each([
     [['validate', 'no/such/file.yaml'], 'ofm: No such file or folder: no/such/file.yaml'],
-    [['validate', '--format', 'xml'], 'ofm: Unknown format "xml"; use text, json, github.'],
-    [['validate', '--fromat', 'json'], "ofm: Unknown option '--fromat'"],
-    [['vaildate'], 'ofm: Unknown command "vaildate".'],
+    [['validate', '--format', 'xml'], 'ofm: Unknown format "xml"; use text, json, github, sarif.'],
+    [['validate', '--fromat', 'json'], 'ofm: Unknown option --fromat for `ofm validate`. Did you mean --format?'],
+    [['vaildate'], 'ofm: Unknown command "vaildate". Did you mean "validate"?'],
+    [['help', 'evidense'], 'ofm: There is no command "evidense". Did you mean "evidence"?'],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     const project = await testProject();
     const run = await runOfm(args, project.root);
@@ -97,11 +99,60 @@ describe('ofm validate', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('prints help and its version', async () => {
+  it('prints help and its version; without a command, help on standard error and exit 2', async () => {
     const project = await testProject();
-    expect((await runOfm(['--help'], project.root)).stdout).toContain('ofm validate [paths…] [--format text|json|github]');
-    expect((await runOfm(['validate', '--help'], project.root)).code).toBe(0);
+    expect((await runOfm(['--help'], project.root)).stdout).toMatch(/^ {2}validate {4}Check catalogues, operator metadata and submissions/m);
+    expect(await runOfm([], project.root)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('Usage: ofm <command> [options]') });
     expect((await runOfm(['--version'], project.root)).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('describes every option of a command with its default, and gives examples', async () => {
+    const project = await testProject();
+    const help = await runOfm(['help', 'evidence'], project.root);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe((await runOfm(['evidence', '--help'], project.root)).stdout);
+    expect(help.stdout).toMatch(/^ {2}--cache-ttl <hours> +How long a cached result is used\. Default: 24\.$/m);
+    expect(help.stdout).toMatch(/^ {2}--docs-source <operator-id>=<path> +Offline: /m);
+    expect(help.stdout).toContain('Examples:\n  ofm evidence submissions/postgres/example-operator');
+  });
+
+  it('answers a usage error with a JSON finding when JSON was asked for', async () => {
+    const run = await runOfm(['validate', '--format', 'json', '--bogus'], (await testProject()).root);
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout);
+    expect(createAjv().validate(schemas.findings.$id, report)).toBe(true);
+    expect(report.findings).toEqual([{ file: '(command line)', line: 1, column: 1, rule: 'usage', severity: 'error', message: 'Unknown option --bogus for `ofm validate`.', hint: 'Run `ofm help validate` for its options.' }]);
+  });
+
+  it('colours text output only on request or on a colour terminal', async () => {
+    const project = await projectWith('tlsp:\n  value: true');
+    expect((await runOfm(['validate'], project.root)).stdout).not.toContain('\u001b[');
+    expect((await runOfm(['validate', '--color'], project.root)).stdout).toContain('\u001b[31merror');
+    const forced = await new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [join(repoRoot, 'scripts/ofm.js'), 'validate'], { cwd: project.root, env: { ...process.env, FORCE_COLOR: '1', NO_COLOR: '' } });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('close', () => resolve(out));
+    });
+    expect(forced).toContain('\u001b[31merror');
+    expect((await runOfm(['validate', '--color', '--no-color'], project.root)).stdout).not.toContain('\u001b[');
+  });
+
+  it('prints SARIF 2.1.0 for code-review tools', async () => {
+    const project = await projectWith('tlsp:\n  value: true');
+    const run = await runOfm(['validate', '--format', 'sarif'], project.root);
+    expect(run.code).toBe(1);
+    const log = JSON.parse(run.stdout);
+    expect(log).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'ofm', version: packageVersion, rules: [{ id: 'unknown-feature', shortDescription: { text: expect.any(String) } }] } } }] });
+    expect(log.runs[0].results).toEqual([
+      {
+        ruleId: 'unknown-feature',
+        ruleIndex: 0,
+        level: 'error',
+        message: { text: '"tlsp" is not a feature of postgres@1.0.0.\nHint: Did you mean "tlssp" (TLS Support)?' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'submissions/postgres/demo/1.2.0.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 3 } } }],
+      },
+    ]);
   });
 
   it.runIf(existsSync('/usr/bin/node'))('starts under an older system Node.js by handing over to the Node.js 24 that npm installed', async () => {

@@ -12,6 +12,12 @@ describe('releases', () => {
     expect(['1.10.0', '1.9.2', '1.9.10', '2.0.0-rc1', '2.0.0', '1.9'].sort(compareVersions)).toEqual(['1.9', '1.9.2', '1.9.10', '1.10.0', '2.0.0-rc1', '2.0.0']);
   });
 
+  it('orders pre-releases as semantic versioning does: by each identifier, numbers numerically', () => {
+    expect(compareVersions('1.0.0-x-y', '1.0.0-x')).toBeGreaterThan(0);
+    expect(compareVersions('1.0.0-rc.1', '1.0.0')).toBeLessThan(0);
+    expect(['1.0.0-rc.10', '1.0.0-rc.2', '1.0.0-beta', '1.0.0-alpha.1'].sort(compareVersions)).toEqual(['1.0.0-alpha.1', '1.0.0-beta', '1.0.0-rc.2', '1.0.0-rc.10']);
+  });
+
   it('fills documentation templates', () => {
     expect(expand('https://x/{major}.{minor}/v{version}/{patch}', versionParts('1.30.2'))).toBe('https://x/1.30/v1.30.2/2');
   });

@@ -1,14 +1,15 @@
 import type { FindingsReport } from '../diagnostic.ts';
 import { formatGithub } from './github.ts';
 import { formatJson } from './json.ts';
+import { formatSarif, type SarifOptions } from './sarif.ts';
 import { formatText, type TextOptions } from './text.ts';
 
-export const FORMATS = ['text', 'json', 'github'] as const;
+export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value);
 
-export function formatReport(format: Format, report: FindingsReport, options: TextOptions): string {
+export function formatReport(format: Format, report: FindingsReport, options: TextOptions & Partial<SarifOptions>): string {
   switch (format) {
     case 'text':
       return formatText(report, options);
@@ -16,5 +17,7 @@ export function formatReport(format: Format, report: FindingsReport, options: Te
       return formatJson(report);
     case 'github':
       return formatGithub(report);
+    case 'sarif':
+      return formatSarif(report, { descriptions: options.descriptions ?? new Map() });
   }
 }

@@ -1,12 +1,8 @@
 import type { Catalogue } from '../catalogue.ts';
 import { isRecord } from '../claims.ts';
+import { compareVersions } from '../releases.ts';
 import { error, type DataSubject, type Rule, type RuleFinding } from './rule.ts';
 
-const compareSemver = (a: string, b: string): number => {
-  const [x, y] = [a, b].map((v) => v.split(/[.-]/).slice(0, 3).map(Number));
-  for (let i = 0; i < 3; i++) if (x![i]! !== y![i]!) return x![i]! - y![i]!;
-  return 0;
-};
 
 /** Consistency a schema cannot express: unique ids, known categories, a coherent version history. */
 export const catalogueIntegrity: Rule<DataSubject> = {
@@ -31,7 +27,7 @@ export const catalogueIntegrity: Rule<DataSubject> = {
     }
     versions.forEach((version, i) => {
       const previous = versions[i - 1];
-      if (i > 0 && typeof version === 'string' && typeof previous === 'string' && compareSemver(previous, version) >= 0) {
+      if (i > 0 && typeof version === 'string' && typeof previous === 'string' && compareVersions(previous, version) >= 0) {
         findings.push(error({ path: ['versions', i, 'version'] }, `Version ${version} does not come after ${previous}.`, 'List versions oldest first, each once.'));
       }
     });

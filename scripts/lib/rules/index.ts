@@ -24,6 +24,7 @@ import { operatorMetadata } from './operator-metadata.ts';
 import { partialNotes } from './partial-notes.ts';
 import { portableYaml } from './portable-yaml.ts';
 import { publicUrl } from './public-url.ts';
+import { EVIDENCE_PROBLEMS } from '../evidence/problems.ts';
 import type { BytesSubject, DataSubject, DocumentSubject, Rule, TextSubject } from './rule.ts';
 import { schema } from './schema.ts';
 import { schemaComment } from './schema-comment.ts';
@@ -67,3 +68,10 @@ export const VERDICT_RULES: ReadonlySet<string> = new Set([conformanceReport.id]
 
 /** Reported when a rule itself fails: a bug in OFM, never the file's fault. */
 export const INTERNAL_ERROR_RULE = 'internal-error';
+
+/** What each finding id checks, for reports that list their rules (SARIF). */
+export const RULE_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
+  ...allRules.map((rule) => [rule.id, rule.description] as const),
+  ...Object.entries(EVIDENCE_PROBLEMS),
+  [INTERNAL_ERROR_RULE, 'A check failed unexpectedly: a bug in OFM, not a problem of the file.'],
+]);

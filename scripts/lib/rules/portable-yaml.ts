@@ -11,6 +11,12 @@ const YAML11: ReadonlyArray<{ readonly test: RegExp; readonly becomes: string }>
   { test: /^[-+]?(?:0|[1-9][0-9]*)(?:_[0-9]+)+$/, becomes: 'a number' },
 ];
 
+/** What YAML 1.1 tools read a plain scalar written as `written` as, when it is not text. */
+export function yaml11Reading(written: string): string | undefined {
+  if (written.length > 64) return undefined;
+  return YAML11.find((m) => m.test.test(written))?.becomes;
+}
+
 /**
  * Submissions are read by other tools too; a value must mean the same to all of them. A date
  * written plainly is text to OFM and a date object to PyYAML; `no` is text to OFM and false there.
@@ -24,13 +30,12 @@ export const portableYaml: Rule<DocumentSubject> = {
       Scalar(_key, node: Scalar) {
         if (!isScalar(node) || node.type !== 'PLAIN' || !node.range) return;
         const written = text.slice(node.range[0], node.range[1]).trim();
-        if (written.length > 64) return;
-        const match = YAML11.find((m) => m.test.test(written));
-        if (!match) return;
+        const becomes = yaml11Reading(written);
+        if (!becomes) return;
         findings.push(
           warning(
             { offset: node.range[0] },
-            `${written} is read as ${match.becomes} by YAML 1.1 tools (PyYAML and others), and as ${typeof node.value === 'number' ? `the number ${node.value}` : 'text'} by OFM.`,
+            `${written} is read as ${becomes} by YAML 1.1 tools (PyYAML and others), and as ${typeof node.value === 'number' ? `the number ${node.value}` : 'text'} by OFM.`,
             `Quote it so every tool reads the same: "${written}".`,
           ),
         );

@@ -38,4 +38,9 @@ describe('catalogue-integrity', () => {
     );
     expect(findings.map((f) => f.message)).toEqual(['Version 1.1.0 is not in "versions".', 'Feature "nosuch" does not exist.']);
   });
+
+  it('accepts a release candidate before its release in the version history', async () => {
+    const findings = await catalogueWith((t) => t.replace(/^versions:\n/m, (line) => `${line}  - version: 1.0.0-rc.1\n    date: "2026-01-10"\n    changes: Release candidate.\n`));
+    expect(findings).toEqual([]);
+  });
 });
