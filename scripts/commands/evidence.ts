@@ -142,7 +142,7 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
 
   const written: string[] = [];
   if (options.writeReport) {
-    const validate = validatorFor(groups[0]!.project.ajv, schemas.evidenceReport.$id);
+    const validate = validatorFor(() => groups[0]!.project.ajv, schemas.evidenceReport.$id);
     for (const { report, absolutePath, file, diagnostics } of checked) {
       if (!report) continue;
       const target = join(dirname(absolutePath), `${basename(absolutePath).replace(/\.ya?ml$/, '')}.evidence.json`);

@@ -65,7 +65,7 @@ export async function importOfm(options: ImportOptions): Promise<CommandResult> 
   const loaded = await loadDataFile(project, await inputPath(options));
   const sources = new Map(loaded.text === undefined ? [] : [[loaded.file, loaded.text]]);
   if (loaded.data === undefined) return failed(loaded.diagnostics, sources);
-  const validate = validatorFor<OfmInterchangeSubmission>(project.ajv, schemas.ofmInterchange.$id);
+  const validate = validatorFor<OfmInterchangeSubmission>(() => project.ajv, schemas.ofmInterchange.$id);
   if (!validate(loaded.data)) {
     return failed(diagnosticsFor(loaded, 'ofm-format', schemaFindings(validate.errors, 'schema/ofm-interchange.md')), sources);
   }

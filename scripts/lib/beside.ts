@@ -35,7 +35,7 @@ export function reportBeside<K extends keyof Reports>(project: Project, submissi
     if (statSync(path).size > MAX_REPORT_BYTES) result = { path, unusable: `it is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB` };
     else {
       const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
-      const validate = validatorFor<Reports[K]>(project.ajv, kind === 'evidence-report' ? schemas.evidenceReport.$id : schemas.conformanceReport.$id);
+      const validate = validatorFor<Reports[K]>(() => project.ajv, kind === 'evidence-report' ? schemas.evidenceReport.$id : schemas.conformanceReport.$id);
       result = validate(data) ? { path, report: data } : { path, unusable: 'it does not match its schema' };
     }
   } catch (error) {
@@ -59,7 +59,7 @@ export function operatorBeside(project: Project, submissionPath: string): Operat
     // It is checked on its own, stage by stage; here only a file that reads cleanly is used.
     if (statSync(path).size <= MAX_FILE_BYTES) {
       const data = contextData(readFileSync(path, 'utf8'));
-      if (validatorFor<OperatorMetadata>(project.ajv, schemas.operator.$id)(data)) metadata = data;
+      if (validatorFor<OperatorMetadata>(() => project.ajv, schemas.operator.$id)(data)) metadata = data;
     }
   } catch {
     metadata = undefined;

@@ -16,7 +16,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** What a claim states, without its notes: the value, the support as written, the evidence links. */
 export function claimDigest(claim: unknown): string {

@@ -1,7 +1,10 @@
 // Files derived from the schemas and catalogues: TypeScript types (so code never restates a
 // schema) and one editor schema per catalogue. `npm run generate` writes them; a test fails
 // when the committed copies are stale.
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import { createAjv } from './ajv.ts';
+import { sha256 } from './digest.ts';
 import type { Project } from './project.ts';
 import { generatedSubmissionSchemaPath } from './layout.ts';
 import { EVIDENCE_PROBLEMS } from './evidence/problems.ts';
@@ -48,8 +51,33 @@ export async function generatedFiles(project: Project): Promise<GeneratedFile[]>
       content: `${JSON.stringify(schema, null, 2)}\n`,
     });
   }
+  files.push({ path: 'scripts/lib/generated/validators.ts', content: validatorsModule() });
   files.push({ path: 'docs/rules.md', content: rulesPage() });
   return files;
+}
+
+/**
+ * Every schema's validator, compiled ahead of time (Ajv standalone code), so that a command does
+ * not compile schemas at start. Each comes with its schema's digest: a schema edited since is
+ * compiled at run time instead, until `npm run generate` is run again.
+ */
+function validatorsModule(): string {
+  const ajv = createAjv({ standalone: true });
+  const names = Object.keys(schemas) as SchemaName[];
+  const code = standaloneCode.default(ajv, Object.fromEntries(names.map((name) => [name, schemas[name].$id])));
+  const digests = Object.fromEntries(names.map((name) => [name, sha256(JSON.stringify(schemas[name]))]));
+  return [
+    '// Generated from schema/*.schema.json by `npm run generate`. Do not edit.',
+    '// @ts-nocheck',
+    "import { createRequire } from 'node:module';",
+    "import { formats, patternEngine } from '../ajv-runtime.ts';",
+    '',
+    'const require = createRequire(import.meta.url);',
+    `export const digests = ${JSON.stringify(digests, null, 2)};`,
+    code.replace(/^"use strict";/, ''),
+    `export const validators = { ${names.join(', ')} };`,
+    '',
+  ].join('\n');
 }
 
 /** docs/rules.md: every check `ofm validate` makes, from the rule registry. */

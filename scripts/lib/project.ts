@@ -20,7 +20,7 @@ export interface Project {
   exists(relativePath: string): boolean;
 }
 
-async function loadCatalogue(ajv: Ajv, absolutePath: string): Promise<Catalogue | undefined> {
+async function loadCatalogue(ajv: () => Ajv, absolutePath: string): Promise<Catalogue | undefined> {
   try {
     const { bytes } = await readFileBytes(absolutePath);
     if (!bytes) return undefined;
@@ -33,7 +33,9 @@ async function loadCatalogue(ajv: Ajv, absolutePath: string): Promise<Catalogue 
 }
 
 export async function openProject(root: string): Promise<Project> {
-  const ajv = createAjv();
+  // Validators are precompiled; an Ajv instance is made only when one must be compiled.
+  let made: Ajv | undefined;
+  const lazy = { get ajv(): Ajv { return (made ??= createAjv()); } };
   const catalogues = new Map<string, CatalogueIndex>();
   const brokenCatalogues = new Set<string>();
   const featuresDir = join(root, FEATURES_DIR);
@@ -43,11 +45,19 @@ export async function openProject(root: string): Promise<Project> {
   for (const technology of technologies.sort()) {
     const path = join(root, cataloguePath(technology));
     if (!existsSync(path)) continue;
-    const catalogue = await loadCatalogue(ajv, path);
+    const catalogue = await loadCatalogue(() => lazy.ajv, path);
     if (catalogue && catalogue.technology === technology) catalogues.set(technology, indexCatalogue(catalogue));
     else brokenCatalogues.add(technology);
   }
-  return { root, ajv, catalogues, brokenCatalogues, exists: (rel) => existsSync(join(root, rel)) };
+  return {
+    root,
+    get ajv() {
+      return lazy.ajv;
+    },
+    catalogues,
+    brokenCatalogues,
+    exists: (rel) => existsSync(join(root, rel)),
+  };
 }
 
 /**

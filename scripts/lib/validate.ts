@@ -1,6 +1,7 @@
 // Runs the rules over files and turns their findings into Diagnostics with file:line:column.
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import pLimit from 'p-limit';
 import type { Diagnostic } from './diagnostic.ts';
 import { fastData } from './fast-tier.ts';
 import { classifyData, classifyPath, FEATURES_DIR, projectRelative, REPORT_SUFFIXES, SUBMISSIONS_DIR, type FileKind } from './layout.ts';
@@ -234,7 +235,7 @@ export async function dataFiles(project: Project, paths: readonly string[]): Pro
 }
 
 export async function validateFiles(project: Project, files: readonly string[]): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  for (const file of files) results.push(await validateFile(project, file));
-  return results;
+  // A few files at a time, so that reading one overlaps checking another; results keep the order.
+  const limit = pLimit(8);
+  return Promise.all(files.map((file) => limit(() => validateFile(project, file))));
 }

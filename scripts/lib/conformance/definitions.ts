@@ -23,7 +23,7 @@ export async function loadDefinitions(project: Project, absolutePath: string): P
   const loaded = await loadDataFile(project, absolutePath);
   const sources = new Map(loaded.text === undefined ? [] : [[loaded.file, loaded.text]]);
   if (loaded.data === undefined) return { diagnostics: loaded.diagnostics, sources };
-  const validate = validatorFor<ConformanceDefinitions>(project.ajv, schemas.conformance.$id);
+  const validate = validatorFor<ConformanceDefinitions>(() => project.ajv, schemas.conformance.$id);
   if (!validate(loaded.data)) return { diagnostics: diagnosticsFor(loaded, 'schema', schemaFindings(validate.errors, 'schema/conformance.md')), sources };
   return { definitions: loaded.data, file: loaded.file };
 }

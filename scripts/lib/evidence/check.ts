@@ -42,7 +42,7 @@ export interface SubmissionEvidence {
 async function operatorBeside(project: Project, submissionPath: string): Promise<OperatorMetadata | undefined> {
   const loaded = await loadDataFile(project, join(dirname(submissionPath), OPERATOR_FILE)).catch(() => undefined);
   if (!loaded || loaded.data === undefined) return undefined;
-  return validatorFor<OperatorMetadata>(project.ajv, schemas.operator.$id)(loaded.data) ? (loaded.data as OperatorMetadata) : undefined;
+  return validatorFor<OperatorMetadata>(() => project.ajv, schemas.operator.$id)(loaded.data) ? (loaded.data as OperatorMetadata) : undefined;
 }
 
 function statusOf(outcome: Outcome): LinkResult['status'] {

@@ -33,7 +33,7 @@ export const schema: Rule<DataSubject> = {
   id: 'schema',
   description: 'The file matches its JSON Schema in schema/ (catalogue, operator, submission, sources or evidence report).',
   check({ kind, data, project }) {
-    const validate = validatorFor(project.ajv, rootSchemas[kind].$id);
+    const validate = validatorFor(() => project.ajv, rootSchemas[kind].$id);
     if (validate(bounded(data, kind))) return [];
     return schemaFindings(validate.errors, `schema/${kind}.md`);
   },
