@@ -53,6 +53,16 @@ const commands: Record<string, CommandSpec> = {
       return validate({ paths: positionals, format: String(values['format']), cwd: process.cwd(), color });
     },
   },
+  fix: {
+    summary: 'Apply the fixes that are safe and mechanical — quote values that YAML 1.1 reads differently, point evidence links at the release\'s documentation or tag — editing each file in place, so comments and layout stay. Other findings are left for a person.',
+    usage: 'ofm fix [paths…] [options]',
+    examples: ['ofm fix --dry-run submissions/postgres/example-operator', 'ofm fix submissions/postgres/example-operator/2.5.0.yaml'],
+    options: { 'dry-run': { type: 'boolean', default: false, description: 'Show the changes as a diff; write nothing.' } },
+    run: async (values, positionals) => {
+      const { fix } = await import('./commands/fix.ts');
+      return fix({ paths: positionals, cwd: process.cwd(), dryRun: values['dry-run'] === true });
+    },
+  },
   evidence: {
     summary: 'Check the evidence links of submissions: online over HTTP and the GitHub API, or --offline against local copies of the documentation source and repositories. Each link ends verified, broken or not checkable (with the reason).',
     usage: 'ofm evidence [paths…] [options]',

@@ -16,27 +16,32 @@ export interface ValidateOptions {
   readonly color?: boolean;
 }
 
-export async function validate(options: ValidateOptions): Promise<CommandResult> {
-  if (!isFormat(options.format)) throw new UsageError(`Unknown format "${options.format}"; use ${FORMATS.join(', ')}.`);
-  const root = findProjectRoot(options.cwd);
-  if (!root && options.paths.length === 0) {
+/** Every file the paths name (or the whole project), validated, with its absolute path. */
+export async function validatePaths(pathsGiven: readonly string[], cwd: string): Promise<(FileResult & { readonly absolutePath: string })[]> {
+  const root = findProjectRoot(cwd);
+  if (!root && pathsGiven.length === 0) {
     throw new UsageError('This is not inside an OFM project (no features/ and schema/ folders above). Run it in the project, or name the files to check.');
   }
-  const paths = options.paths.map((p) => resolve(options.cwd, p));
+  const paths = pathsGiven.map((p) => resolve(cwd, p));
   for (const [i, path] of paths.entries()) {
     const exists = await stat(path).then(() => true, () => false);
-    if (!exists) throw new UsageError(`No such file or folder: ${options.paths[i]}`);
+    if (!exists) throw new UsageError(`No such file or folder: ${pathsGiven[i]}`);
   }
-  const fallback = root ?? options.cwd;
+  const fallback = root ?? cwd;
   const groups = paths.length > 0 ? await openProjectsFor(paths, fallback) : [{ project: await openProject(fallback), paths: [] }];
-  const results: FileResult[] = [];
-  let files = 0;
+  const results: (FileResult & { readonly absolutePath: string })[] = [];
   for (const group of groups) {
     const groupFiles = await dataFiles(group.project, group.paths);
-    files += groupFiles.length;
-    results.push(...(await validateFiles(group.project, groupFiles)));
+    const checked = await validateFiles(group.project, groupFiles);
+    results.push(...checked.map((result, i) => ({ ...result, absolutePath: groupFiles[i]! })));
   }
-  const report = toReport(results.flatMap((r) => r.diagnostics), files);
+  return results;
+}
+
+export async function validate(options: ValidateOptions): Promise<CommandResult> {
+  if (!isFormat(options.format)) throw new UsageError(`Unknown format "${options.format}"; use ${FORMATS.join(', ')}.`);
+  const results = await validatePaths(options.paths, options.cwd);
+  const report = toReport(results.flatMap((r) => r.diagnostics), results.length);
   const sources = new Map(results.flatMap((r) => (r.text !== undefined && r.diagnostics.length > 0 ? [[r.file, r.text] as const] : [])));
   const stdout = formatReport(options.format, report, { sources, color: options.color ?? false, descriptions: RULE_DESCRIPTIONS });
   return { exitCode: report.summary.errors > 0 ? 1 : 0, stdout, stderr: '' };

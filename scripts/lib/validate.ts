@@ -2,7 +2,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
+import { isScalar, parse, type Scalar } from 'yaml';
 import type { Diagnostic } from './diagnostic.ts';
+import type { Fix as DiagnosticFix } from './generated/findings.ts';
 import { fastData } from './fast-tier.ts';
 import { classifyData, classifyPath, FEATURES_DIR, projectRelative, REPORT_SUFFIXES, SUBMISSIONS_DIR, type FileKind } from './layout.ts';
 import { locate } from './locate.ts';
@@ -22,7 +24,8 @@ export interface FileResult {
   readonly data?: unknown;
 }
 
-type Resolve = (at: Location) => { line: number; column: number };
+/** Where a finding is (line and column), and the text range its fix replaces, if it has one. */
+type Resolve = ((at: Location) => { line: number; column: number }) & { readonly fix?: (finding: RuleFinding) => DiagnosticFix | undefined };
 
 function runRules<S>(rules: readonly Rule<S>[], subject: S, file: string, where: Resolve): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -62,18 +65,37 @@ function capped(findings: RuleFinding[]): RuleFinding[] {
 
 function toDiagnostic(finding: RuleFinding, rule: string, file: string, where: Resolve): Diagnostic {
   const { line, column } = where(finding.at);
-  return { file, line, column, rule, severity: finding.severity, message: finding.message, hint: finding.hint };
+  const fix = where.fix?.(finding);
+  return { file, line, column, rule, severity: finding.severity, message: finding.message, hint: finding.hint, ...(fix ? { fix } : {}) };
+}
+
+/** A new value for a scalar, written in its own quoting style (plain only where it reads back the same). */
+function scalarText(node: Scalar, value: string): string {
+  if (node.type === 'QUOTE_SINGLE') return `'${value.replaceAll("'", "''")}'`;
+  if (node.type === 'PLAIN' && !/[\s"']/.test(value) && parse(`k: ${value}`)?.k === value) return value;
+  return JSON.stringify(value);
+}
+
+/** The text range and replacement of a finding's fix, from the parsed document. */
+function fixRange(parsed: ParsedYaml, finding: RuleFinding): DiagnosticFix | undefined {
+  const { fix, at } = finding;
+  if (!fix) return undefined;
+  if ('length' in fix) return 'offset' in at ? { start: at.offset, end: at.offset + fix.length, text: fix.text } : undefined;
+  if (!('path' in at)) return undefined;
+  const node = parsed.document.getIn(at.path, true);
+  return isScalar(node) && node.range ? { start: node.range[0], end: node.range[1], text: scalarText(node, fix.value) } : undefined;
 }
 
 const hasErrors = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
 
 function resolverFor(parsed: ParsedYaml | undefined): Resolve {
-  return (at) => {
+  const where = (at: Location) => {
     if ('line' in at) return { line: at.line, column: at.column };
     if (!parsed) return { line: 1, column: 1 };
     const offset = 'offset' in at ? at.offset : locate(parsed.document, at.path, at.part);
     return positionOf(parsed.lineCounter, offset);
   };
+  return parsed ? Object.assign(where, { fix: (finding: RuleFinding) => fixRange(parsed, finding) }) : where;
 }
 
 export interface LoadedData extends FileResult {

@@ -29,7 +29,8 @@ const MOVING_PATHS = new Set(['latest', 'current', 'stable', 'main', 'master', '
 export interface Pinning {
   /** true: this release; false: something that moves or another release; null: not versioned content. */
   readonly pinned: boolean | null;
-  readonly problem?: { readonly message: string; readonly hint: string };
+  /** What is wrong, how to fix it, and the pinned address when it is known for certain. */
+  readonly problem?: { readonly message: string; readonly hint: string; readonly pinned?: string };
 }
 
 export function pinningOf(raw: string, version: string, operator: OperatorMetadata | undefined): Pinning {
@@ -48,6 +49,7 @@ export function pinningOf(raw: string, version: string, operator: OperatorMetada
           problem: {
             message: `The link points at the newest documentation (${prefix}), which changes after release ${version}.`,
             hint: `Link this release's documentation instead: ${root}${raw.slice(prefix.length)}`,
+            pinned: `${root}${raw.slice(prefix.length)}`,
           },
         };
       }
@@ -62,6 +64,7 @@ export function pinningOf(raw: string, version: string, operator: OperatorMetada
         problem: {
           message: `The link points at "${moving}" documentation, which changes after release ${version}.`,
           hint: at >= 0 ? `Link this release's documentation instead: ${root}${raw.slice(at + moving.length + 2)}` : `Link this release's documentation, under ${root}.`,
+          ...(at >= 0 ? { pinned: `${root}${raw.slice(at + moving.length + 2)}` } : {}),
         },
       };
     }
@@ -73,6 +76,7 @@ export function pinningOf(raw: string, version: string, operator: OperatorMetada
         problem: {
           message: `The link points at the documentation of another release (${other}), not ${version}.`,
           hint: `Link this release's documentation: ${root}${rest}`,
+          pinned: `${root}${rest}`,
         },
       };
     }
@@ -93,7 +97,11 @@ export function pinningOf(raw: string, version: string, operator: OperatorMetada
       const expected = docs?.source && githubRepository(docs.source.repository) === repository ? expand(docs.source.ref, parts) : `v${version}`;
       return {
         pinned: false,
-        problem: { message: `The link points at "${ref}", not at release ${version}.`, hint: `Use the tag of this release (${expected}).` },
+        problem: {
+          message: `The link points at "${ref}", not at release ${version}.`,
+          hint: `Use the tag of this release (${expected}).`,
+          ...(raw.includes(`/${ref}/`) ? { pinned: raw.replace(`/${ref}/`, `/${expected}/`) } : {}),
+        },
       };
     }
     return { pinned: looksLikeVersion || !own ? true : null };

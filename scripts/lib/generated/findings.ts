@@ -55,6 +55,18 @@ export interface Diagnostic {
    * How to fix it.
    */
   hint: string;
+  fix?: Fix;
+}
+/**
+ * A safe, mechanical fix that `ofm fix` applies: replace the file's text from `start` to `end` (UTF-16 offsets into the decoded text) with `text`.
+ *
+ * This interface was referenced by `FindingsReport`'s JSON-Schema
+ * via the `definition` "Fix".
+ */
+export interface Fix {
+  start: number;
+  end: number;
+  text: string;
 }
 /**
  * This interface was referenced by `FindingsReport`'s JSON-Schema

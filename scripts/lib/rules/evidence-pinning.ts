@@ -21,7 +21,9 @@ export const evidencePinning: Rule<DataSubject> = {
       for (const { index, url } of evidenceItems(claim)) {
         if (typeof url !== 'string') continue;
         const { problem } = pinningOf(url, version, operator);
-        if (problem) findings.push(error({ path: ['features', id, 'evidence', index, 'url'] }, problem.message, problem.hint));
+        if (!problem) continue;
+        const finding = error({ path: ['features', id, 'evidence', index, 'url'] }, problem.message, problem.hint);
+        findings.push(problem.pinned ? { ...finding, fix: { value: problem.pinned } } : finding);
       }
     }
     return findings;

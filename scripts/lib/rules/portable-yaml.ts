@@ -32,13 +32,14 @@ export const portableYaml: Rule<DocumentSubject> = {
         const written = text.slice(node.range[0], node.range[1]).trim();
         const becomes = yaml11Reading(written);
         if (!becomes) return;
-        findings.push(
-          warning(
+        findings.push({
+          ...warning(
             { offset: node.range[0] },
             `${written} is read as ${becomes} by YAML 1.1 tools (PyYAML and others), and as ${typeof node.value === 'number' ? `the number ${node.value}` : 'text'} by OFM.`,
             `Quote it so every tool reads the same: "${written}".`,
           ),
-        );
+          fix: { text: `"${written}"`, length: written.length },
+        });
       },
     });
     return findings;

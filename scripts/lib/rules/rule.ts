@@ -13,11 +13,19 @@ export type Location =
   | { readonly offset: number }
   | { readonly line: number; readonly column: number };
 
+/**
+ * A safe, mechanical fix for a finding: `text` in place of the `length` characters at the
+ * finding's offset, or, for a finding at a scalar's path, a new `value` for that scalar (written
+ * in the scalar's own quoting style).
+ */
+export type Fix = { readonly text: string; readonly length: number } | { readonly value: string };
+
 export interface RuleFinding {
   readonly at: Location;
   readonly severity: Severity;
   readonly message: string;
   readonly hint: string;
+  readonly fix?: Fix;
 }
 
 /** Raw bytes, before decoding. `bytes` is absent when the file is too large to read. */
