@@ -109,6 +109,8 @@ const commands: Record<string, CommandSpec> = {
         allowAddresses: values['allow-address'] as string[],
         githubApiUrl: values['github-api-url'] as string | undefined,
         githubToken: process.env['GITHUB_TOKEN'] || undefined,
+        progress: (text) => process.stderr.write(text),
+        interactive: process.stderr.isTTY === true,
       });
     },
   },

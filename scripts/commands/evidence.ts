@@ -6,6 +6,8 @@ import { toReport } from '../lib/diagnostic.ts';
 import { PUBLIC_ONLY, type AddressPolicy } from '../lib/evidence/address-policy.ts';
 import { NO_CACHE, openCache } from '../lib/evidence/cache.ts';
 import { checkSubmission, summaryOf, type EvidenceRun, type SubmissionEvidence } from '../lib/evidence/check.ts';
+import type { LinkResult } from '../lib/generated/evidence-report.ts';
+import { printable } from '../lib/reporters/printable.ts';
 import { DocsSourceChecker } from '../lib/evidence/checkers/docs-source.ts';
 import { GithubApiChecker } from '../lib/evidence/checkers/github-api.ts';
 import { HttpChecker } from '../lib/evidence/checkers/http.ts';
@@ -45,6 +47,10 @@ export interface EvidenceOptions {
   readonly allowAddresses: readonly string[];
   readonly githubApiUrl?: string;
   readonly githubToken?: string;
+  /** Where progress goes as links are checked (the CLI writes it to standard error). */
+  readonly progress?: (text: string) => void;
+  /** A terminal: one status line rewritten in place; otherwise a plain line every PROGRESS_EVERY links. */
+  readonly interactive?: boolean;
   /** Backoff before the first retry, in milliseconds. */
   readonly backoffMs?: number;
   /** Time allowed to parse one page, in milliseconds. */
@@ -76,6 +82,23 @@ const positive = (value: number, option: string) => {
   if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${option} takes a positive number.`);
   return value;
 };
+
+const PROGRESS_EVERY = 25;
+
+/** Counts of checked links, the last one, and the time, as each link is done. */
+export function progressReporter(write: (text: string) => void, interactive: boolean): (result: LinkResult) => void {
+  const started = performance.now();
+  const counts = { verified: 0, broken: 0, 'not-checkable': 0 };
+  let done = 0;
+  return (result) => {
+    done++;
+    counts[result.status]++;
+    if (!interactive && done % PROGRESS_EVERY !== 0) return;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const line = `[${seconds} s] ${done} link(s): ${counts.verified} verified, ${counts.broken} broken, ${counts['not-checkable']} not checkable`;
+    write(interactive ? `\r\u001b[K${line} · ${printable(result.url).slice(0, 60)}` : `${line}\n`);
+  };
+}
 
 export async function evidence(options: EvidenceOptions): Promise<CommandResult> {
   if (!isFormat(options.format)) throw new UsageError(`Unknown format "${options.format}"; use ${FORMATS.join(', ')}.`);
@@ -128,9 +151,11 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
     repositories,
     tool: TOOL,
     now: options.now ?? (() => new Date()),
+    ...(options.progress ? { onResult: progressReporter(options.progress, options.interactive ?? false) } : {}),
   };
 
   const limit = pLimit(4);
+  const started = performance.now();
   let checked;
   try {
     checked = await Promise.all(work.map(({ project, file }) => limit(() => checkSubmission(project, file, run).catch((cause: unknown) => failedCheck(project, file, cause)))));
@@ -140,6 +165,10 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
     await cache.save();
   }
 
+  if (options.progress) {
+    const links = checked.reduce((n, c) => n + (c.report?.links.length ?? 0), 0);
+    options.progress(`${options.interactive ? '\r\u001b[K' : ''}ofm evidence: ${links} link(s) in ${work.length} file(s) checked in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+  }
   const written: string[] = [];
   if (options.writeReport) {
     const validate = validatorFor(() => groups[0]!.project.ajv, schemas.evidenceReport.$id);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { progressReporter } from '../../scripts/commands/evidence.ts';
 import { createAjv } from '../../scripts/lib/ajv.ts';
 import type { Diagnostic } from '../../scripts/lib/diagnostic.ts';
 import type { EvidenceReport } from '../../scripts/lib/generated/evidence-report.ts';
@@ -61,7 +62,8 @@ describe('ofm evidence, online', () => {
   it('reports each broken or redirected link at its URL, and exits 1', async () => {
     const project = await onlineProject();
     const run = await runOfm(online(['--format', 'json', '--no-cache']), project.root);
-    expect(run.stderr).toBe('');
+    // Standard error carries only progress: plain lines off a terminal, and the time taken.
+    expect(run.stderr).toMatch(/^(\[\d+\.\d s\] \d+ link\(s\): .*\n)*ofm evidence: 6 link\(s\) in 1 file\(s\) checked in \d+\.\d s\.\n$/);
     expect(run.code).toBe(1);
     const { findings } = JSON.parse(run.stdout) as { findings: Diagnostic[] };
     expect(findings.map((f) => [f.line, f.column, f.rule, f.severity])).toEqual([
@@ -146,5 +148,25 @@ describe('ofm evidence --offline', () => {
     const run = await runOfm(args, (await testProject()).root);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+});
+
+describe('ofm evidence progress', () => {
+  const result = (status: 'verified' | 'broken' | 'not-checkable', url = 'https://demo.example.org/x') =>
+    ({ feature: 'tlssp', claim_digest: 'x', index: 0, url, status, via: 'http', anchor: 'none', pinned: true }) as const;
+
+  it('prints a plain line every 25 links off a terminal', () => {
+    const out: string[] = [];
+    const report = progressReporter((text) => out.push(text), false);
+    for (let i = 0; i < 60; i++) report(result(i % 10 === 0 ? 'broken' : 'verified'));
+    expect(out).toHaveLength(2);
+    expect(out[1]).toMatch(/^\[\d+\.\d s\] 50 link\(s\): 45 verified, 5 broken, 0 not checkable\n$/);
+  });
+
+  it('rewrites one status line on a terminal, naming the link just checked, its controls shown', () => {
+    const out: string[] = [];
+    const report = progressReporter((text) => out.push(text), true);
+    report(result('not-checkable', 'https://demo.example.org/\u001b[2J'));
+    expect(out).toEqual([expect.stringMatching(/^\r\u001b\[K\[\d+\.\d s\] 1 link\(s\): 0 verified, 0 broken, 1 not checkable · https:\/\/demo\.example\.org\/\u241b\[2J$/)]);
   });
 });

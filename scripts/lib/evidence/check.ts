@@ -28,6 +28,8 @@ export interface EvidenceRun {
   readonly repositories: ReadonlyMap<string, string>;
   readonly tool: string;
   readonly now: () => Date;
+  /** Told of each link once it is checked (for progress output). */
+  readonly onResult?: (result: LinkResult) => void;
 }
 
 export interface SubmissionEvidence {
@@ -136,6 +138,7 @@ export async function checkSubmission(project: Project, absolutePath: string, ru
           ...(outcome.fromCache ? { from_cache: true } : {}),
           ...(message ? { message } : {}),
         };
+        run.onResult?.(result);
         const findings = outcome.problem ? [{ id: outcome.problem.id, severity: outcome.problem.severity ?? 'error', message: outcome.problem.message, hint: outcome.problem.hint }] : [];
         return { link, result, findings };
       }),
