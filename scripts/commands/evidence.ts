@@ -187,9 +187,10 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
   const sources = new Map(checked.flatMap((c) => (c.text !== undefined && c.diagnostics.length > 0 ? [[c.file, c.text] as const] : [])));
   let stdout = formatReport(options.format, findings, { sources, color: options.color ?? false, descriptions: RULE_DESCRIPTIONS });
   if (options.format === 'text') {
-    const all = summaryOf(checked.flatMap((c) => c.report?.links ?? []));
+    const links = checked.flatMap((c) => c.report?.links ?? []);
+    const all = summaryOf(links);
     stdout += `${all.links} evidence link(s) checked ${run.mode}: ${all.verified} verified (${all.with_warnings} with warnings), ${all.broken} broken, ${all.not_checkable} not checkable.\n`;
-    for (const [reason, count] of notCheckableReasons(checked.flatMap((c) => c.report?.links ?? []).map((l) => ({ state: l.status, message: l.message })))) stdout += `  not checkable (${count}): ${reason}\n`;
+    for (const [reason, count] of notCheckableReasons(links.map((l) => ({ state: l.status, message: l.message })))) stdout += `  not checkable (${count}): ${reason}\n`;
     if (written.length > 0) stdout += `Wrote ${written.join(', ')}.\n`;
   }
   return { exitCode: findings.summary.errors > 0 ? 1 : 0, stdout, stderr: '' };

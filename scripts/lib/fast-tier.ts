@@ -2,9 +2,10 @@
 // them the full YAML Document (positions, comments, every node) that the exact tier builds is
 // wasted work. js-yaml's event stream is read instead, and any file with something the exact
 // tier's document rules look at — tags, anchors, aliases, directives, several documents, complex
-// or forbidden keys, plain scalars that YAML 1.1 reads differently or that are not plain text or
-// whole numbers, bare CR line breaks, tabs, any parse error — goes to the exact tier, as does any file
-// a data rule has a finding for. So findings and their positions always come from the exact tier.
+// or forbidden keys, plain scalars that YAML 1.1 reads differently or that are not text or whole
+// numbers, bare CR line breaks, tabs, deep nesting, any parse error — goes to the exact tier, as
+// does any file a data rule has a finding for. So findings and their positions always come from
+// the exact tier.
 import {
   constructFromEvents,
   CORE_SCHEMA,
@@ -33,7 +34,8 @@ const SAME_VALUE = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|-?(?:0
 
 /**
  * Deeper data goes to the exact tier, whose nesting-depth rule measures it with the YAML lexer
- * (a whole extra pass over the text): submissions need five levels, conformance scenarios some twenty; the rule allows 64.
+ * (a whole extra pass over the text): submissions need five levels, conformance scenarios some
+ * twenty; the rule allows 64.
  */
 export const FAST_MAX_DEPTH = 32;
 

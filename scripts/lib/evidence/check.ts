@@ -1,14 +1,11 @@
 // Runs the link checkers over the evidence of submissions and turns what they find into link
 // results (for the evidence report) and Diagnostics (for the terminal and pull requests).
-import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
-import { validatorFor } from '../ajv.ts';
+import { operatorBeside } from '../beside.ts';
 import { claimEntries, isRecord } from '../claims.ts';
 import { claimDigest, submissionDigest } from '../digest.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { EvidenceReport, LinkResult, Summary } from '../generated/evidence-report.ts';
-import type { OperatorMetadata } from '../generated/operator.ts';
-import { OPERATOR_FILE } from '../layout.ts';
 import type { Project } from '../project.ts';
 import { schemas } from '../schemas.ts';
 import { diagnosticsFor, loadDataFile } from '../validate.ts';
@@ -39,12 +36,6 @@ export interface SubmissionEvidence {
   readonly diagnostics: Diagnostic[];
   /** Absent when the file could not be read as a submission. */
   readonly report?: EvidenceReport;
-}
-
-async function operatorBeside(project: Project, submissionPath: string): Promise<OperatorMetadata | undefined> {
-  const loaded = await loadDataFile(project, join(dirname(submissionPath), OPERATOR_FILE)).catch(() => undefined);
-  if (!loaded || loaded.data === undefined) return undefined;
-  return validatorFor<OperatorMetadata>(() => project.ajv, schemas.operator.$id)(loaded.data) ? (loaded.data as OperatorMetadata) : undefined;
 }
 
 function statusOf(outcome: Outcome): LinkResult['status'] {
@@ -98,7 +89,7 @@ export async function checkSubmission(project: Project, absolutePath: string, ru
   const data = loaded.data;
   const version = isRecord(data) && typeof data['version'] === 'string' ? data['version'] : '';
   const operatorId = isRecord(data) && typeof data['operator'] === 'string' ? data['operator'] : '';
-  const operator = await operatorBeside(project, absolutePath);
+  const operator = operatorBeside(project, absolutePath);
 
   const localRepositories = new Map(run.repositories);
   const docsSource = run.docsSources.get(operatorId);
