@@ -54,7 +54,7 @@ const commands: Record<string, CommandSpec> = {
     },
   },
   fix: {
-    summary: 'Apply the fixes that are safe and mechanical — quote values that YAML 1.1 reads differently, point evidence links at the release\'s documentation or tag — editing each file in place, so comments and layout stay. Other findings are left for a person.',
+    summary: 'Apply the fixes that are safe and mechanical — quote values that YAML 1.1 reads differently, point evidence links at the release\'s documentation or tag, put claims in the catalogue\'s order (each with its comments), drop repeated evidence links — editing each file in place, so comments and layout stay. Other findings are left for a person.',
     usage: 'ofm fix [paths…] [options]',
     examples: ['ofm fix --dry-run submissions/postgres/example-operator', 'ofm fix submissions/postgres/example-operator/2.5.0.yaml'],
     options: { 'dry-run': { type: 'boolean', default: false, description: 'Show the changes as a diff; write nothing.' } },

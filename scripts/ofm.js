@@ -2,29 +2,127 @@
 // Launcher for the `ofm` command. It is plain JavaScript because it may be started by an older
 // system Node.js (npx from a subfolder runs whatever `node` is first on PATH); OFM itself is
 // TypeScript that needs Node.js 24, which `npm install` puts in node_modules via the `node` package.
+//
+// Start-up is most of a short run's time, so the launcher runs OFM from a bundle of its sources
+// (esbuild, built on first use and whenever a file it was built from or the installed packages
+// change) with Node's compile cache: one file to load instead of a few hundred. Without esbuild,
+// or if the bundle cannot be built, it runs the sources directly; OFM_NO_BUNDLE=1 does the same.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
 const cli = join(here, 'cli.ts');
-// Node keeps the compiled (and type-stripped) modules here between runs, which halves start-up.
-// Files that change are compiled again: the cache is checked against each file's contents.
-const compileCache = join(here, '..', 'node_modules', '.cache', 'ofm-compile');
+const cache = join(root, 'node_modules', '.cache', 'ofm');
+
+/** Packages the bundle leaves to Node: large, only needed by evidence and conform, and some read files beside their code. */
+const EXTERNAL = ['@kubernetes/client-node', '@octokit/*', 'undici', 'piscina', 'astro', 'playwright-core'];
+
+/**
+ * OFM takes only the RFC 3339 date formats from @hyperjump/json-schema-formats; its index also
+ * loads an IDN table that costs a short run ~10 ms, so the bundle reads the dates module alone.
+ */
+const onlyDateFormats = {
+  name: 'only-date-formats',
+  setup(build) {
+    build.onResolve({ filter: /^@hyperjump\/json-schema-formats$/ }, () => ({ path: join(root, 'node_modules/@hyperjump/json-schema-formats/src/rfc3339.js') }));
+  },
+};
+
+// What the bundle was built from: OFM's own files (sources, schemas, package.json) by size and
+// time, and npm's record of node_modules for the packages. Any change means a new bundle.
+const MANIFEST = join(cache, 'bundle.json');
+const PACKAGES = [join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json')];
+
+const stamp = (path) => {
+  try {
+    const { size, mtimeMs } = statSync(path);
+    return `${size}:${mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+};
+
+/** The bundle built from the files as they are now, if there is one. */
+function currentBundle() {
+  try {
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    const entry = join(cache, manifest.folder, 'cli.js');
+    return Object.entries(manifest.inputs).every(([path, seen]) => stamp(path) === seen) && existsSync(entry) ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bundle's entry point, built if missing or out of date; undefined when it cannot be had. */
+async function bundledCli() {
+  if (process.env.OFM_NO_BUNDLE) return undefined;
+  const current = currentBundle();
+  if (current) return current;
+  try {
+    const { build } = await import('esbuild');
+    mkdirSync(cache, { recursive: true });
+    const staging = join(cache, `staging-${process.pid}`);
+    const result = await build({
+      entryPoints: [cli, join(here, 'lib/evidence/page-worker.ts')],
+      outdir: staging,
+      entryNames: '[name]',
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node24',
+      external: EXTERNAL,
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [onlyDateFormats],
+      // Bundled CommonJS packages call require(); ESM output has none of its own.
+      banner: { js: "import { createRequire as __ofmCreateRequire } from 'node:module'; const require = __ofmCreateRequire(import.meta.url);" },
+    });
+    const inputs = {};
+    for (const input of Object.keys(result.metafile.inputs)) {
+      const path = resolve(input);
+      if (!path.includes(`${sep}node_modules${sep}`)) inputs[path] = stamp(path);
+    }
+    for (const path of PACKAGES) inputs[path] = stamp(path);
+    // Named by what it was built from: OFM caches results under this name (BUILD_ID in lib/tool.ts).
+    const folder = `bundle-${createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16)}`;
+    try {
+      renameSync(staging, join(cache, folder));
+    } catch {
+      // Another run built the same bundle first: use theirs.
+      rmSync(staging, { recursive: true, force: true });
+    }
+    const written = `${MANIFEST}.${process.pid}`;
+    writeFileSync(written, JSON.stringify({ folder, inputs }));
+    renameSync(written, MANIFEST);
+    // Bundles of earlier files, left an hour in case a run that started before still reads one.
+    for (const name of readdirSync(cache)) {
+      const path = join(cache, name);
+      if (/^(bundle|staging)-/.test(name) && name !== folder && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+    }
+    return join(cache, folder, 'cli.js');
+  } catch {
+    return undefined;
+  }
+}
 
 if (Number(process.versions.node.split('.')[0]) >= 24) {
-  if (!process.env.NODE_COMPILE_CACHE) module.enableCompileCache?.(compileCache);
-  await import(cli);
+  // Node keeps compiled modules here between runs; files that change are compiled again.
+  if (!process.env.NODE_COMPILE_CACHE) module.enableCompileCache?.(join(cache, 'compile'));
+  const entry = await bundledCli();
+  await import(entry ? pathToFileURL(entry).href : cli);
 } else {
-  const node = join(here, '..', 'node_modules', 'node', 'bin', 'node');
+  const node = join(root, 'node_modules', 'node', 'bin', 'node');
   if (!existsSync(node)) {
-    process.stderr.write(`ofm needs Node.js 24 or later (this is ${process.version}). Run \`npm install\` in ${join(here, '..')} to get it.\n`);
+    process.stderr.write(`ofm needs Node.js 24 or later (this is ${process.version}). Run \`npm install\` in ${root} to get it.\n`);
     process.exit(2);
   }
-  const env = { NODE_COMPILE_CACHE: compileCache, ...process.env };
-  const child = spawnSync(node, [cli, ...process.argv.slice(2)], { stdio: 'inherit', env });
+  const child = spawnSync(node, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   if (child.error) {
     process.stderr.write(`ofm could not start ${node}: ${child.error.message}\n`);
     process.exit(2);

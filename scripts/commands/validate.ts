@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { toReport } from '../lib/diagnostic.ts';
 import { findProjectRoot } from '../lib/layout.ts';
-import { openProject, openProjectsFor } from '../lib/project.ts';
+import { openProject, openProjectsFor, type Project } from '../lib/project.ts';
 import { formatReport, FORMATS, isFormat } from '../lib/reporters/index.ts';
 import { RULE_DESCRIPTIONS } from '../lib/rules/index.ts';
 import { dataFiles, validateFiles, type FileResult } from '../lib/validate.ts';
@@ -17,7 +17,7 @@ export interface ValidateOptions {
 }
 
 /** Every file the paths name (or the whole project), validated, with its absolute path. */
-export async function validatePaths(pathsGiven: readonly string[], cwd: string): Promise<(FileResult & { readonly absolutePath: string })[]> {
+export async function validatePaths(pathsGiven: readonly string[], cwd: string): Promise<(FileResult & { readonly absolutePath: string; readonly project: Project })[]> {
   const root = findProjectRoot(cwd);
   if (!root && pathsGiven.length === 0) {
     throw new UsageError('This is not inside an OFM project (no features/ and schema/ folders above). Run it in the project, or name the files to check.');
@@ -29,11 +29,11 @@ export async function validatePaths(pathsGiven: readonly string[], cwd: string):
   }
   const fallback = root ?? cwd;
   const groups = paths.length > 0 ? await openProjectsFor(paths, fallback) : [{ project: await openProject(fallback), paths: [] }];
-  const results: (FileResult & { readonly absolutePath: string })[] = [];
+  const results: (FileResult & { readonly absolutePath: string; readonly project: Project })[] = [];
   for (const group of groups) {
     const groupFiles = await dataFiles(group.project, group.paths);
     const checked = await validateFiles(group.project, groupFiles);
-    results.push(...checked.map((result, i) => ({ ...result, absolutePath: groupFiles[i]! })));
+    results.push(...checked.map((result, i) => ({ ...result, absolutePath: groupFiles[i]!, project: group.project })));
   }
   return results;
 }

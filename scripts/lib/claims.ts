@@ -13,10 +13,19 @@ export interface ClaimEntry {
   readonly claim: Record<string, unknown>;
 }
 
+// Data is never changed once read, and a dozen rules ask for the same claims: listed once per file.
+const entriesOf = new WeakMap<Record<string, unknown>, readonly ClaimEntry[]>();
+
 /** The claims of a submission whose `features` is a mapping of mappings. */
-export function claimEntries(data: unknown): ClaimEntry[] {
+export function claimEntries(data: unknown): readonly ClaimEntry[] {
   if (!isRecord(data) || !isRecord(data['features'])) return [];
-  return Object.entries(data['features']).flatMap(([id, claim]) => (isRecord(claim) ? [{ id, claim }] : []));
+  const features = data['features'];
+  let entries = entriesOf.get(features);
+  if (!entries) {
+    entries = Object.entries(features).flatMap(([id, claim]) => (isRecord(claim) ? [{ id, claim }] : []));
+    entriesOf.set(features, entries);
+  }
+  return entries;
 }
 
 const isBasicValue = (value: unknown): value is Value =>
@@ -44,11 +53,21 @@ export function supportOf(claim: Record<string, unknown>): Support {
 
 export const isPositive = (support: Support): boolean => support === 'full' || support === 'partial';
 
-/** Evidence items that have the expected shape, with their index in the list. */
-export function evidenceItems(claim: Record<string, unknown>): Array<{ index: number; title: unknown; url: unknown }> {
+export interface EvidenceItem {
+  readonly index: number;
+  readonly title: unknown;
+  readonly url: unknown;
+}
+
+const itemsOf = new WeakMap<unknown[], readonly EvidenceItem[]>();
+
+/** Evidence items that have the expected shape, with their index in the list (listed once per claim). */
+export function evidenceItems(claim: Record<string, unknown>): readonly EvidenceItem[] {
   const evidence = claim['evidence'];
   if (!Array.isArray(evidence)) return [];
-  return evidence.flatMap((item, index) => (isRecord(item) ? [{ index, title: item['title'], url: item['url'] }] : []));
+  let items = itemsOf.get(evidence);
+  if (!items) itemsOf.set(evidence, (items = evidence.flatMap((item, index) => (isRecord(item) ? [{ index, title: item['title'], url: item['url'] }] : []))));
+  return items;
 }
 
 export { isBasicValue };

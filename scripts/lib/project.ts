@@ -5,6 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createAjv, validatorFor, type Ajv } from './ajv.ts';
 import { indexCatalogue, type Catalogue, type CatalogueIndex } from './catalogue.ts';
+import { cachedDerivation } from './derived-cache.ts';
 import { contextData } from './fast-tier.ts';
 import { cataloguePath, FEATURES_DIR, findProjectRoot } from './layout.ts';
 import { schemas } from './schemas.ts';
@@ -20,12 +21,16 @@ export interface Project {
   exists(relativePath: string): boolean;
 }
 
-async function loadCatalogue(ajv: () => Ajv, absolutePath: string): Promise<Catalogue | undefined> {
+async function loadCatalogue(root: string, ajv: () => Ajv, absolutePath: string): Promise<Catalogue | undefined> {
   try {
     const { bytes } = await readFileBytes(absolutePath);
     if (!bytes) return undefined;
-    const data = contextData(decodeText(bytes));
-    return validatorFor<Catalogue>(ajv, schemas.catalogue.$id)(data) ? (data as Catalogue) : undefined;
+    // Reading and checking the whole catalogue is most of a short run's work: cached by its bytes.
+    const catalogue = cachedDerivation(root, 'catalogue', bytes, () => {
+      const data = contextData(decodeText(bytes));
+      return validatorFor<Catalogue>(ajv, schemas.catalogue.$id)(data) ? (data as Catalogue) : null;
+    });
+    return catalogue ?? undefined;
   } catch {
     // Unreadable catalogues are reported when the catalogue file itself is validated.
     return undefined;
@@ -45,7 +50,7 @@ export async function openProject(root: string): Promise<Project> {
   for (const technology of technologies.sort()) {
     const path = join(root, cataloguePath(technology));
     if (!existsSync(path)) continue;
-    const catalogue = await loadCatalogue(() => lazy.ajv, path);
+    const catalogue = await loadCatalogue(root, () => lazy.ajv, path);
     if (catalogue && catalogue.technology === technology) catalogues.set(technology, indexCatalogue(catalogue));
     else brokenCatalogues.add(technology);
   }

@@ -1,5 +1,6 @@
 // Release numbers: in documentation templates, in order, and what changed between two releases.
-import semver from 'semver';
+import semverCompare from 'semver/functions/compare.js';
+import semverValid from 'semver/functions/valid.js';
 import { resolveFeature, type CatalogueIndex } from './catalogue.ts';
 import { isRecord, supportOf, type Claim, type Submission, type Support } from './claims.ts';
 
@@ -18,6 +19,7 @@ export function versionParts(version: string): VersionParts {
 
 /** Fills {version}, {major}, {minor} and {patch}. */
 export function expand(template: string, parts: VersionParts): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(version|major|minor|patch)\}/g, (_, key: keyof VersionParts) => parts[key]);
 }
 
@@ -30,21 +32,29 @@ const asSemver = (version: string): string => version.replace(/^(\d+\.\d+)(?=-|$
  * sorts after those that are, by plain comparison.
  */
 export function compareVersions(a: string, b: string): number {
-  const [x, y] = [semver.valid(asSemver(a)), semver.valid(asSemver(b))];
-  if (x && y) return semver.compare(x, y);
+  const [x, y] = [semverValid(asSemver(a)), semverValid(asSemver(b))];
+  if (x && y) return semverCompare(x, y);
   if (x || y) return x ? -1 : 1;
   return a.localeCompare(b, 'en');
 }
 
 /** The claims of a submission by current feature id (former ids resolved), with the key as written. */
-export function claimsById(index: CatalogueIndex, submission: Submission): Map<string, { readonly key: string; readonly claim: Claim }> {
+export function claimsById(index: CatalogueIndex, submission: Submission): ReadonlyMap<string, { readonly key: string; readonly claim: Claim }> {
+  // Several rules ask for the same file's claims: found once per catalogue and submission.
+  let bySubmission = claimsByIdCache.get(index);
+  if (!bySubmission) claimsByIdCache.set(index, (bySubmission = new WeakMap()));
+  const known = bySubmission.get(submission);
+  if (known) return known;
   const claims = new Map<string, { key: string; claim: Claim }>();
   for (const [key, claim] of Object.entries(isRecord(submission.features) ? submission.features : {})) {
     const feature = resolveFeature(index, key)?.feature;
     if (feature && isRecord(claim) && !claims.has(feature.id)) claims.set(feature.id, { key, claim });
   }
+  bySubmission.set(submission, claims);
   return claims;
 }
+
+const claimsByIdCache = new WeakMap<CatalogueIndex, WeakMap<Submission, ReadonlyMap<string, { readonly key: string; readonly claim: Claim }>>>();
 
 export const effectiveSupport = (claim: Claim | undefined): Support => (claim ? supportOf(claim as Record<string, unknown>) : 'unknown');
 

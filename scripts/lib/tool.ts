@@ -4,3 +4,10 @@ import packageJson from '../../package.json' with { type: 'json' };
 export const TOOL_VERSION: string = packageJson.version;
 /** "ofm <version>": the `tool` field of every JSON file OFM writes. */
 export const TOOL = `ofm ${TOOL_VERSION}`;
+
+/**
+ * Names the exact code that is running when it runs from the launcher's bundle, whose folder is
+ * named by a digest of the sources (scripts/ofm.js); undefined when it runs from the sources.
+ * Results derived by this code may be cached under it.
+ */
+export const BUILD_ID: string | undefined = /\/bundle-([0-9a-f]{16})\//.exec(import.meta.url)?.[1];

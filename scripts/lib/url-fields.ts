@@ -45,40 +45,68 @@ function holdsUrls(schema: Schema, root: Schema, seen = new Map<Schema, boolean>
   return result;
 }
 
-const pruning = new WeakMap<Schema, Map<Schema, boolean>>();
+/** How to find URLs below one schema: only the branches that can hold some. */
+interface Plan {
+  url: 'uri' | 'uri-template' | undefined;
+  /** Every property the schema names, so that those without URLs do not fall to additionalProperties. */
+  readonly declared: Set<string>;
+  readonly properties: Map<string, Plan>;
+  additional: Plan | undefined;
+  items: Plan | undefined;
+}
+
+/** The plan for `schema`, made once per schema object; a schema that refers to itself shares its plan. */
+function planFor(schema: Schema, root: Schema, plans: Map<Schema, Plan>, seen: Map<Schema, boolean>): Plan | undefined {
+  const resolved = resolve(schema, root);
+  if (!holdsUrls(resolved, root, seen)) return undefined;
+  const known = plans.get(resolved);
+  if (known) return known;
+  const plan: Plan = { url: undefined, declared: new Set(), properties: new Map(), additional: undefined, items: undefined };
+  plans.set(resolved, plan);
+  if (isUrl(resolved)) plan.url = resolved['format'] as Plan['url'];
+  if (isRecord(resolved['properties'])) {
+    for (const [key, sub] of Object.entries(resolved['properties'])) {
+      plan.declared.add(key);
+      const child = isRecord(sub) ? planFor(sub, root, plans, seen) : undefined;
+      if (child) plan.properties.set(key, child);
+    }
+  }
+  if (isRecord(resolved['additionalProperties'])) plan.additional = planFor(resolved['additionalProperties'], root, plans, seen);
+  if (isRecord(resolved['items'])) plan.items = planFor(resolved['items'], root, plans, seen);
+  return plan;
+}
+
+const plansByKind = new Map<FileKind, Plan | undefined>();
+
+function walk(plan: Plan, value: unknown, path: (string | number)[], found: UrlField[]): void {
+  if (typeof value === 'string') {
+    if (plan.url) found.push({ path: [...path], value, template: plan.url === 'uri-template' });
+  } else if (Array.isArray(value)) {
+    if (!plan.items) return;
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      walk(plan.items, value[index], path, found);
+      path.pop();
+    }
+  } else if (isRecord(value)) {
+    for (const key of Object.keys(value)) {
+      const sub = plan.declared.has(key) ? plan.properties.get(key) : plan.additional;
+      if (!sub) continue;
+      path.push(key);
+      walk(sub, value[key], path, found);
+      path.pop();
+    }
+  }
+}
 
 /** Every URL in `data`, found by walking it beside the schema of its kind (only where URLs can be). */
 export function urlFields(kind: FileKind, data: unknown): UrlField[] {
-  const root = schemaOfKind[kind] as Schema;
-  let seen = pruning.get(root);
-  if (!seen) pruning.set(root, (seen = new Map()));
-  const found: UrlField[] = [];
-  // An explicit stack, with each entry's path built only for the URLs found.
-  type Entry = { readonly schema: Schema; readonly value: unknown; readonly key: string | number | undefined; readonly parent: Entry | undefined };
-  const pathOf = (entry: Entry): (string | number)[] => {
-    const path: (string | number)[] = [];
-    for (let at: Entry | undefined = entry; at?.key !== undefined; at = at.parent) path.unshift(at.key);
-    return path;
-  };
-  const stack: Entry[] = [{ schema: root, value: data, key: undefined, parent: undefined }];
-  while (stack.length > 0) {
-    const entry = stack.pop()!;
-    const schema = resolve(entry.schema, root);
-    if (!holdsUrls(schema, root, seen)) continue;
-    const { value } = entry;
-    if (typeof value === 'string' && isUrl(schema)) {
-      found.push({ path: pathOf(entry), value, template: schema['format'] === 'uri-template' });
-    } else if (Array.isArray(value) && isRecord(schema['items'])) {
-      for (let index = value.length - 1; index >= 0; index--) stack.push({ schema: schema['items'] as Schema, value: value[index], key: index, parent: entry });
-    } else if (isRecord(value)) {
-      const properties = isRecord(schema['properties']) ? schema['properties'] : {};
-      const entries = Object.entries(value);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, item] = entries[i]!;
-        const sub = Object.hasOwn(properties, key) ? properties[key] : schema['additionalProperties'];
-        if (isRecord(sub)) stack.push({ schema: sub, value: item, key, parent: entry });
-      }
-    }
+  if (!plansByKind.has(kind)) {
+    const root = schemaOfKind[kind] as Schema;
+    plansByKind.set(kind, planFor(root, root, new Map(), new Map()));
   }
+  const plan = plansByKind.get(kind);
+  const found: UrlField[] = [];
+  if (plan) walk(plan, data, [], found);
   return found;
 }

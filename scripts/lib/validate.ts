@@ -12,7 +12,7 @@ import type { Project } from './project.ts';
 import { bytesRules, dataRules, documentRules, INTERNAL_ERROR_RULE, textRules } from './rules/index.ts';
 import { nestingDepth } from './rules/nesting-depth.ts';
 import { error, type Location, type Rule, type RuleFinding } from './rules/rule.ts';
-import { decodeText, parseYaml, positionOf, readFileBytes, toData, type ParsedYaml } from './source.ts';
+import { decodeText, MAX_FILE_BYTES, parseYaml, positionOf, readFileBytes, toData, type FileBytes, type ParsedYaml } from './source.ts';
 
 export interface FileResult {
   /** As shown in findings: project-relative when inside the project. */
@@ -80,6 +80,7 @@ function scalarText(node: Scalar, value: string): string {
 function fixRange(parsed: ParsedYaml, finding: RuleFinding): DiagnosticFix | undefined {
   const { fix, at } = finding;
   if (!fix) return undefined;
+  if ('start' in fix) return { start: fix.start, end: fix.end, text: fix.text };
   if ('length' in fix) return 'offset' in at ? { start: at.offset, end: at.offset + fix.length, text: fix.text } : undefined;
   if (!('path' in at)) return undefined;
   const node = parsed.document.getIn(at.path, true);
@@ -109,11 +110,15 @@ export interface LoadedData extends FileResult {
  * Reads an untrusted YAML file through the byte, text and syntax stages. Data is returned only
  * when none of them found an error.
  */
-export async function loadDataFile(project: Project, absolutePath: string): Promise<LoadedData> {
+export async function loadDataFile(project: Project, absolutePath: string, content?: Uint8Array): Promise<LoadedData> {
   const relativePath = projectRelative(project.root, absolutePath);
   const file = relativePath ?? absolutePath;
-  return guarded(file, relativePath, () => loadStages(project, absolutePath, file, relativePath));
+  return guarded(file, relativePath, () => loadStages(project, absolutePath, file, relativePath, content));
 }
+
+/** The file's bytes, or the content given in their place (a file being edited, not yet written). */
+const bytesOf = async (absolutePath: string, content: Uint8Array | undefined): Promise<FileBytes> =>
+  content ? (content.length > MAX_FILE_BYTES ? { size: content.length, bytes: undefined } : { size: content.length, bytes: content }) : readFileBytes(absolutePath);
 
 /**
  * Runs `load` so that nothing it throws escapes: an unreadable file or a bug in OFM becomes one
@@ -132,14 +137,14 @@ async function guarded<T extends FileResult>(file: string, relativePath: string 
       rule: INTERNAL_ERROR_RULE,
       severity: 'error',
       message: io ? `The file could not be read (${code}).` : `OFM failed on this file (${cause instanceof Error ? cause.message : String(cause)}).`,
-      hint: io ? 'Check that the file exists and is readable.' : 'This is a bug in OFM, not in the file: please report it with the file attached.',
+      hint: code === 'ENOTFILE' ? 'Give the path of a YAML file, not of a pipe, device or socket.' : io ? 'Check that the file exists and is readable.' : 'This is a bug in OFM, not in the file: please report it with the file attached.',
     };
     return { file, relativePath, diagnostics: [diagnostic], text: undefined };
   }
 }
 
-async function loadStages(project: Project, absolutePath: string, file: string, relativePath: string | undefined): Promise<LoadedData> {
-  const { size, bytes } = await readFileBytes(absolutePath);
+async function loadStages(project: Project, absolutePath: string, file: string, relativePath: string | undefined, content: Uint8Array | undefined): Promise<LoadedData> {
+  const { size, bytes } = await bytesOf(absolutePath, content);
   const bytesFindings = runRules(bytesRules, { file, size, bytes }, file, resolverFor(undefined));
   if (!bytes || hasErrors(bytesFindings)) return { file, relativePath, diagnostics: bytesFindings, text: undefined };
 
@@ -174,12 +179,12 @@ const fastTextRules = textRules.filter((rule) => rule !== nestingDepth);
  * finding of any stage, or anything the fast reader does not vouch for, leaves it to the exact
  * tier, so every finding (and its position) comes from the exact tier.
  */
-async function fastValidation(project: Project, absolutePath: string, kind: FileKind | undefined): Promise<FileResult | undefined> {
+async function fastValidation(project: Project, absolutePath: string, kind: FileKind | undefined, content: Uint8Array | undefined): Promise<FileResult | undefined> {
   const relativePath = projectRelative(project.root, absolutePath);
   const file = relativePath ?? absolutePath;
   const nowhere = resolverFor(undefined);
   try {
-    const { size, bytes } = await readFileBytes(absolutePath);
+    const { size, bytes } = await bytesOf(absolutePath, content);
     if (!bytes || runRules(bytesRules, { file, size, bytes }, file, nowhere).length > 0) return undefined;
     const text = decodeText(bytes);
     // The nesting-depth rule's lexer pass is left out: the fast tier takes only shallow data.
@@ -198,13 +203,20 @@ async function fastValidation(project: Project, absolutePath: string, kind: File
   }
 }
 
-/** Validates one file; `kind` overrides what its location or content suggests. `tier: 'exact'` skips the fast tier. */
-export async function validateFile(project: Project, absolutePath: string, kind?: FileKind, options: { readonly tier?: 'exact' } = {}): Promise<FileResult> {
+export interface ValidateFileOptions {
+  /** 'exact' skips the fast tier. */
+  readonly tier?: 'exact';
+  /** The file's content, in place of what is on disk (a file being fixed). */
+  readonly content?: Uint8Array;
+}
+
+/** Validates one file; `kind` overrides what its location or content suggests. */
+export async function validateFile(project: Project, absolutePath: string, kind?: FileKind, options: ValidateFileOptions = {}): Promise<FileResult> {
   if (options.tier !== 'exact') {
-    const fast = await fastValidation(project, absolutePath, kind);
+    const fast = await fastValidation(project, absolutePath, kind, options.content);
     if (fast) return fast;
   }
-  const loaded = await loadDataFile(project, absolutePath);
+  const loaded = await loadDataFile(project, absolutePath, options.content);
   const { file, relativePath, parsed, data, text } = loaded;
   if (!parsed) return loaded;
   return guarded(file, relativePath, async () => {

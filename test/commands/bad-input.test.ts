@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../scripts/lib/diagnostic.ts';
 import { runOfm } from '../helpers/cli.ts';
@@ -50,5 +53,16 @@ describe('bad input', () => {
         expect(f.rule, name).not.toBe('internal-error');
       }
     }
+  });
+
+  it('refuses a named pipe given as a file at once, instead of waiting for a writer', async () => {
+    const project = await testProject();
+    const pipe = join(project.root, 'submissions/postgres/demo/1.2.0.yaml');
+    await mkdir(dirname(pipe), { recursive: true });
+    execFileSync('mkfifo', [pipe]);
+    const run = await runOfm(['validate', '--format', 'json', pipe], project.root);
+    expect(run.code).toBe(1);
+    const { findings } = JSON.parse(run.stdout) as { findings: Diagnostic[] };
+    expect(findings).toEqual([expect.objectContaining({ file: 'submissions/postgres/demo/1.2.0.yaml', line: 1, column: 1, message: 'The file could not be read (ENOTFILE).' })]);
   });
 });

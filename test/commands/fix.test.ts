@@ -51,4 +51,72 @@ describe('ofm fix', () => {
     expect(check.findings.filter((f: { rule: string }) => ['portable-yaml', 'evidence-pinning'].includes(f.rule))).toEqual([]);
     expect((await runOfm(['fix', 'submissions/postgres/demo/1.2.0.yaml'], p.root)).stdout).toMatch(/^Fixed 0 finding\(s\) in 0 file\(s\)/);
   });
+
+  it('puts claims in the catalogue\'s order with their comments, drops repeated links, then fixes inside the moved claims', async () => {
+    const p = await testProject();
+    await p.write('submissions/postgres/demo/operator.yaml', operator);
+    const unordered = submission(
+      [
+        '# ── Security ──',
+        'tlssp:',
+        '  value: true',
+        '  evidence:',
+        '    - title: TLS',
+        '      url: https://github.com/demo/demo-operator/blob/v1.2.0/tls.go',
+        '    - title: TLS again',
+        '      url: https://github.com/demo/demo-operator/blob/v1.2.0/tls.go',
+        '  notes: yes',
+        '',
+        '# ── General ──',
+        '# installs with Helm',
+        'instm:',
+        '  value: [Helm]',
+        '  evidence:',
+        '    - title: Helm',
+        '      url: https://github.com/demo/demo-operator/blob/v1.2.0/README.md',
+        'mcrds:',
+        '  value: true',
+        '  evidence:',
+        '    - title: CRDs',
+        '      url: https://github.com/demo/demo-operator/blob/v1.2.0/crds.yaml',
+      ].join('\n'),
+    );
+    await p.write('submissions/postgres/demo/1.2.0.yaml', unordered);
+    const before = JSON.parse((await runOfm(['validate', '--format', 'json', 'submissions/postgres/demo/1.2.0.yaml'], p.root)).stdout);
+    expect(before.findings).toContainEqual(expect.objectContaining({ rule: 'feature-order', severity: 'info', line: 19, message: expect.stringContaining('instm comes before tlssp') }));
+    expect(before.findings).toContainEqual(expect.objectContaining({ rule: 'duplicate-evidence', severity: 'warning', line: 14, message: 'This link is already evidence item 1 of tlssp.' }));
+
+    const run = await runOfm(['fix', 'submissions/postgres/demo/1.2.0.yaml'], p.root);
+    expect(run.stdout).toMatch(/^Fixed 3 finding\(s\) in 1 file\(s\)/);
+    const fixed = await readFile(join(p.root, 'submissions/postgres/demo/1.2.0.yaml'), 'utf8');
+    const features = fixed.slice(fixed.indexOf('features:\n'));
+    expect(features).toBe(
+      [
+        'features:',
+        '  ', // the blank line above General moves with it
+        '  # ── General ──',
+        '  # installs with Helm',
+        '  instm:',
+        '    value: [Helm]',
+        '    evidence:',
+        '      - title: Helm',
+        '        url: https://github.com/demo/demo-operator/blob/v1.2.0/README.md',
+        '  mcrds:',
+        '    value: true',
+        '    evidence:',
+        '      - title: CRDs',
+        '        url: https://github.com/demo/demo-operator/blob/v1.2.0/crds.yaml',
+        '  # ── Security ──',
+        '  tlssp:',
+        '    value: true',
+        '    evidence:',
+        '      - title: TLS',
+        '        url: https://github.com/demo/demo-operator/blob/v1.2.0/tls.go',
+        '    notes: "yes"',
+        '',
+      ].join('\n'),
+    );
+    const after = JSON.parse((await runOfm(['validate', '--format', 'json', 'submissions/postgres/demo/1.2.0.yaml'], p.root)).stdout);
+    expect(after.findings.filter((f: { rule: string }) => ['feature-order', 'duplicate-evidence', 'portable-yaml'].includes(f.rule))).toEqual([]);
+  });
 });

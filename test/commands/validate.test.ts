@@ -157,7 +157,7 @@ describe('ofm validate', () => {
 
   it.runIf(existsSync('/usr/bin/node'))('starts under an older system Node.js by handing over to the Node.js 24 that npm installed', async () => {
     const project = await testProject();
-    const run = await runOfm(['validate'], project.root, '/usr/bin/node');
+    const run = await runOfm(['validate'], project.root, { node: '/usr/bin/node' });
     expect(run).toMatchObject({ code: 0, stdout: '✔ 1 file checked, no problems.\n' });
   });
 

@@ -8,10 +8,18 @@ export interface Run {
   readonly stderr: string;
 }
 
+export interface RunOptions {
+  /** The Node.js to start it with. */
+  readonly node?: string;
+  /** A copy of the tool to run instead of this repository's. */
+  readonly tool?: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Runs the real `ofm` entry point in a child process. */
-export function runOfm(args: readonly string[], cwd: string, node = process.execPath): Promise<Run> {
+export function runOfm(args: readonly string[], cwd: string, { node = process.execPath, tool = repoRoot, env = {} }: RunOptions = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(node, [join(repoRoot, 'scripts/ofm.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(node, [join(tool, 'scripts/ofm.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -86,9 +86,11 @@ const catalogueIds = (parse(readFileSync(join(repoRoot, 'features/postgres/catal
  * unknown: a complete newest release, which `omitted-feature` has nothing to say about.
  */
 export function completeSubmission(features: string, header: Parameters<typeof submission>[1] = {}): string {
-  const given = new Set([...features.matchAll(/^([a-z0-9]+):/gm)].map((m) => m[1]));
-  const rest = catalogueIds.filter((id) => !given.has(id)).map((id) => `${id}:\n  support: unknown\n  notes: Not researched for this test.`);
-  return submission([features, ...rest].join('\n'), header);
+  // The given claims (each from its key line to the next) and the others, in the catalogue's order.
+  const given = new Map(features.split(/^(?=[a-z0-9]+:)/m).filter((block) => block.trim()).map((block) => [/^([a-z0-9]+):/.exec(block)?.[1] ?? '', block.replace(/\n$/, '')]));
+  const blocks = catalogueIds.map((id) => given.get(id) ?? `${id}:\n  support: unknown\n  notes: Not researched for this test.`);
+  const others = [...given].filter(([id]) => !catalogueIds.includes(id)).map(([, block]) => block);
+  return submission([...others, ...blocks].join('\n'), header);
 }
 
 /** A test project holding demo's operator.yaml and one submission at submissions/postgres/demo/1.2.0.yaml. */

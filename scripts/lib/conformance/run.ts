@@ -71,7 +71,7 @@ export async function conform(options: ConformOptions): Promise<ConformanceRepor
   const now = options.now ?? (() => new Date());
   const started = now().toISOString();
   let chosen = chooseSubmission(options.submissions, undefined);
-  let claims = new Map<string, { key: string; claim: Claim }>();
+  let claims: ReadonlyMap<string, { readonly key: string; readonly claim: Claim }> = new Map();
   const results = new Map<string, ProbeResult[]>();
   const add = (feature: string, result: ProbeResult) => {
     results.set(feature, [...(results.get(feature) ?? []), result]);

@@ -33,6 +33,9 @@ export interface PageParser {
 /** Time allowed to parse one page; a large real documentation page takes well under a second. */
 export const PAGE_PARSE_TIMEOUT_MS = 10_000;
 
+// Beside this module: the source file, or in the launcher's bundle the worker's own entry point.
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './page-worker.ts' : './page-worker.js', import.meta.url);
+
 export function pageParser(timeoutMs = PAGE_PARSE_TIMEOUT_MS): PageParser {
   const threads = Math.min(2, availableParallelism());
   let pool: Piscina | undefined;
@@ -40,7 +43,7 @@ export function pageParser(timeoutMs = PAGE_PARSE_TIMEOUT_MS): PageParser {
   const limit: LimitFunction = pLimit(threads);
   return {
     parse(task) {
-      pool ??= new Piscina({ filename: new URL('./page-worker.ts', import.meta.url).href, minThreads: 0, maxThreads: threads, idleTimeout: 1000 });
+      pool ??= new Piscina({ filename: WORKER.href, minThreads: 0, maxThreads: threads, idleTimeout: 1000 });
       const running = pool;
       return limit(async () => {
         try {

@@ -11,6 +11,15 @@ import { githubRepository, parseGithubLink } from './links.ts';
  * backtrack.
  */
 function templatePattern(template: string): DataPattern {
+  let pattern = templatePatterns.get(template);
+  if (!pattern) templatePatterns.set(template, (pattern = compileTemplatePattern(template)));
+  return pattern;
+}
+
+/** Compiled once per template: a submission has hundreds of links and one template. */
+const templatePatterns = new Map<string, DataPattern>();
+
+function compileTemplatePattern(template: string): DataPattern {
   const source = template
     .split(/(\{(?:version|major|minor|patch)\})/)
     .map((piece) => {
@@ -33,14 +42,26 @@ export interface Pinning {
   readonly problem?: { readonly message: string; readonly hint: string; readonly pinned?: string };
 }
 
+/** A release's documentation root, worked out once for the hundreds of links of one submission. */
+function releaseRoot(template: string, version: string): string {
+  const key = `${template}\0${version}`;
+  let root = releaseRoots.get(key);
+  if (root === undefined) {
+    if (releaseRoots.size > 10_000) releaseRoots.clear();
+    releaseRoots.set(key, (root = expand(template, versionParts(version))));
+  }
+  return root;
+}
+
+const releaseRoots = new Map<string, string>();
+
 export function pinningOf(raw: string, version: string, operator: OperatorMetadata | undefined): Pinning {
-  if (!URL.canParse(raw)) return { pinned: null };
-  const url = new URL(raw);
-  const parts = versionParts(version);
+  const url = URL.parse(raw);
+  if (!url) return { pinned: null };
   const docs = operator?.documentation;
 
   if (docs) {
-    const root = expand(docs.url, parts);
+    const root = releaseRoot(docs.url, version);
     if (raw.startsWith(root)) return { pinned: true };
     for (const prefix of docs.unpinned ?? []) {
       if (raw.startsWith(prefix)) {
@@ -68,7 +89,9 @@ export function pinningOf(raw: string, version: string, operator: OperatorMetada
         },
       };
     }
-    const other = templatePattern(docs.url).matchAtStart(raw);
+    // Only links that share the template's fixed start can match it; the rest skip the slower engine.
+    const fixedStart = docs.url.split('{', 1)[0]!;
+    const other = raw.startsWith(fixedStart) ? templatePattern(docs.url).matchAtStart(raw) : undefined;
     if (other !== undefined) {
       const rest = raw.slice(other.length);
       return {
@@ -94,7 +117,7 @@ export function pinningOf(raw: string, version: string, operator: OperatorMetada
     const own = [operator?.repository, docs?.source?.repository].map(githubRepository).includes(repository);
     const looksLikeVersion = /\d\.\d/.test(ref);
     if (own && looksLikeVersion && !ref.includes(version)) {
-      const expected = docs?.source && githubRepository(docs.source.repository) === repository ? expand(docs.source.ref, parts) : `v${version}`;
+      const expected = docs?.source && githubRepository(docs.source.repository) === repository ? expand(docs.source.ref, versionParts(version)) : `v${version}`;
       return {
         pinned: false,
         problem: {

@@ -7,12 +7,14 @@ import { conformanceFeatures } from './conformance-features.ts';
 import { conformanceReport } from './conformance-report.ts';
 import { controlCharacter } from './control-character.ts';
 import { deprecatedFeature } from './deprecated-feature.ts';
+import { duplicateEvidence } from './duplicate-evidence.ts';
 import { duplicateKey } from './duplicate-key.ts';
 import { emptyFile } from './empty-file.ts';
 import { encoding } from './encoding.ts';
 import { evidencePinning } from './evidence-pinning.ts';
 import { evidenceReport } from './evidence-report.ts';
 import { evidenceRequired } from './evidence-required.ts';
+import { featureOrder } from './feature-order.ts';
 import { featureValue } from './feature-value.ts';
 import { filePath } from './file-path.ts';
 import { fileSize } from './file-size.ts';
@@ -49,7 +51,9 @@ export const dataRules: readonly Rule<DataSubject>[] = [
   supportValue,
   partialNotes,
   omittedFeature,
+  featureOrder,
   evidenceRequired,
+  duplicateEvidence,
   publicUrl,
   evidencePinning,
   evidenceReport,

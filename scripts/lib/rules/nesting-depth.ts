@@ -9,6 +9,22 @@ const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f', '\u{FEFF}']);
 const isBlank = (token: string) => /^[ \t\r\n]*$/.test(token);
 
 /**
+ * Whether the text cannot reach the limit, seen without the lexer (which costs as much as
+ * parsing): flow depth is at most the number of [ and { characters, and a chain needs more than
+ * MAX_NESTING indicator characters separated by nothing but spaces, line breaks or a BOM.
+ */
+function clearlyShallow(text: string): boolean {
+  const opener = /[[{]/g;
+  let openers = 0;
+  while (opener.exec(text) && ++openers <= MAX_NESTING);
+  return openers <= MAX_NESTING && !INDICATOR_CHAIN.test(text);
+}
+
+// {64} is MAX_NESTING, written out: no pattern is built at run time. The two classes share no
+// character, so a failed match backtracks at most MAX_NESTING steps.
+const INDICATOR_CHAIN = /[-?:](?:[ \t\r\n\uFEFF]*[-?:]){64}/;
+
+/**
  * Deeply nested collections make YAML parsers slow or overflow their stack, so depth is measured
  * with the lexer alone, before parsing: flow collections (`[[[[…`), and chains of block
  * indicators with nothing between them (`- - - - …`, `? ? ? …`), which nest one level each on a
@@ -19,6 +35,7 @@ export const nestingDepth: Rule<TextSubject> = {
   id: 'nesting-depth',
   description: `Lists and mappings nest at most ${MAX_NESTING} levels deep.`,
   check({ text }) {
+    if (clearlyShallow(text)) return [];
     let depth = 0;
     let offset = 0;
     let chain = 0;

@@ -3,15 +3,26 @@ import { basename, dirname } from 'node:path';
 import { isRecord } from '../claims.ts';
 import { compareVersions, claimsById } from '../releases.ts';
 import type { Submission } from '../claims.ts';
+import type { Project } from '../project.ts';
 import { catalogueOf } from './context.ts';
 import { info, warning, type DataSubject, type Rule, type RuleFinding } from './rule.ts';
 
 const RELEASE_FILE = /^(\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?)\.yaml$/;
 
+/** The newest release submitted in each operator folder, read once per run (per project). */
+const newestByFolder = new WeakMap<Project, Map<string, string | undefined>>();
+
 /** Whether `version` is the newest release submitted in the operator's folder. */
-function isNewest(absolutePath: string, version: string): boolean {
-  const versions = readdirSync(dirname(absolutePath)).flatMap((name) => RELEASE_FILE.exec(name)?.[1] ?? []);
-  return versions.every((other) => compareVersions(other, version) <= 0);
+function isNewest(project: Project, absolutePath: string, version: string): boolean {
+  let byFolder = newestByFolder.get(project);
+  if (!byFolder) newestByFolder.set(project, (byFolder = new Map()));
+  const folder = dirname(absolutePath);
+  if (!byFolder.has(folder)) {
+    const versions = readdirSync(folder).flatMap((name) => RELEASE_FILE.exec(name)?.[1] ?? []);
+    byFolder.set(folder, versions.sort(compareVersions).at(-1));
+  }
+  const newest = byFolder.get(folder);
+  return newest === undefined || compareVersions(newest, version) <= 0;
 }
 
 /**
@@ -27,7 +38,7 @@ export const omittedFeature: Rule<DataSubject> = {
     const index = catalogueOf(subject);
     if (!index || !isRecord(data) || !isRecord(data['features'])) return [];
     const version = typeof data['version'] === 'string' ? data['version'] : basename(absolutePath, '.yaml');
-    const level = isNewest(absolutePath, version) ? warning : info;
+    const level = isNewest(subject.project, absolutePath, version) ? warning : info;
     const claims = claimsById(index, data as unknown as Submission);
     const findings: RuleFinding[] = [];
     const omitted = index.catalogue.features.filter((f) => !f.deprecated && !claims.has(f.id));

@@ -15,10 +15,13 @@ export type Location =
 
 /**
  * A safe, mechanical fix for a finding: `text` in place of the `length` characters at the
- * finding's offset, or, for a finding at a scalar's path, a new `value` for that scalar (written
- * in the scalar's own quoting style).
+ * finding's offset; for a finding at a scalar's path, a new `value` for that scalar (written in
+ * the scalar's own quoting style); or `text` in place of the characters from `start` to `end`.
  */
-export type Fix = { readonly text: string; readonly length: number } | { readonly value: string };
+export type Fix =
+  | { readonly text: string; readonly length: number }
+  | { readonly value: string }
+  | { readonly text: string; readonly start: number; readonly end: number };
 
 export interface RuleFinding {
   readonly at: Location;

@@ -12,10 +12,10 @@ export const unknownFeature: Rule<DataSubject> = {
     const index = catalogueOf(subject);
     if (!index) return [];
     const findings: RuleFinding[] = [];
-    const candidates = [...index.features.keys(), ...index.aliases.keys()];
-    const byName = new Map([...index.features.values()].map((f) => [f.name.toLowerCase(), f.id]));
     for (const { id } of claimEntries(subject.data)) {
       if (index.features.has(id) || index.aliases.has(id)) continue;
+      const candidates = [...index.features.keys(), ...index.aliases.keys()];
+      const byName = new Map([...index.features.values()].map((f) => [f.name.toLowerCase(), f.id]));
       const suggestion = byName.get(id.toLowerCase().replaceAll(/[_-]/g, ' ')) ?? closest(id, candidates);
       const feature = suggestion ? index.features.get(suggestion) ?? index.aliases.get(suggestion) : undefined;
       findings.push(

@@ -23,8 +23,8 @@ const isIpLiteral = (host: string) => host.startsWith('[') || /^\d{1,3}(\.\d{1,3
 export function publicUrlProblem(raw: string): UrlProblem | undefined {
   if (/\s/u.test(raw)) return { message: 'The URL contains spaces.', hint: 'Remove spaces; encode them as %20 inside a path.' };
   if (INVISIBLE.test(raw)) return { message: 'The URL contains control or invisible characters.', hint: 'Retype the URL, or copy it again from the address bar.' };
-  if (!URL.canParse(raw)) return { message: `"${raw}" is not an absolute URL.`, hint: HTTPS_HINT };
-  const url = new URL(raw);
+  const url = URL.parse(raw);
+  if (!url) return { message: `"${raw}" is not an absolute URL.`, hint: HTTPS_HINT };
   if (url.protocol === 'http:') return { message: 'The URL uses http://.', hint: 'Use https://; the page must be served securely.' };
   if (url.protocol !== 'https:') return { message: `The URL scheme "${url.protocol}" is not allowed.`, hint: HTTPS_HINT };
   if (url.username || url.password) return { message: 'The URL contains credentials.', hint: 'Remove the user name and password; the page must be public.' };
@@ -35,7 +35,7 @@ export function publicUrlProblem(raw: string): UrlProblem | undefined {
   const privateSuffix = PRIVATE_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
   if (isIpLiteral(host) || privateSuffix || !host.includes('.')) return { message: `The host "${host}" is not a public domain name.`, hint: HTTPS_HINT };
   for (const part of [url.pathname, url.search, url.hash]) {
-    if (decodeComponent(part) === undefined) {
+    if (part.includes('%') && decodeComponent(part) === undefined) {
       return { message: `The URL has a malformed %-escape in "${part}".`, hint: 'Each % must start a valid UTF-8 escape such as %20 or %C3%A9; write a literal % as %25.' };
     }
   }

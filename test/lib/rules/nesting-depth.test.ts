@@ -24,3 +24,19 @@ describe('nesting-depth', () => {
     expect(nestingDepth.check({ file: 'x', text: `a:\n${'- '.repeat(MAX_NESTING - 1)}x\n- - y\n- z\n` })).toEqual([]);
   });
 });
+
+describe('nesting-depth without the lexer', () => {
+  // The rule skips the lexer when the text cannot reach the limit; these sit on either side of it.
+  it('matches the lexer at the limit: 64 chained indicators pass, 65 do not, across line breaks', () => {
+    const chain = (n: number) => `a:\n${'-\n  '.repeat(n - 1)}- x\n`;
+    expect(nestingDepth.check({ file: 'x', text: `a: ${'- '.repeat(MAX_NESTING - 1)}x\n` })).toEqual([]);
+    expect(nestingDepth.check({ file: 'x', text: `a: ${'- '.repeat(MAX_NESTING + 1)}x\n` })).toHaveLength(1);
+    expect(nestingDepth.check({ file: 'x', text: chain(MAX_NESTING + 2) })).toHaveLength(1);
+  });
+
+  it('still reads files with many brackets or dashes that nest little', () => {
+    const manyLists = Array.from({ length: 200 }, (_, i) => `k${i}: [a, {b: c}]`).join('\n');
+    expect(nestingDepth.check({ file: 'x', text: `${manyLists}\n` })).toEqual([]);
+    expect(nestingDepth.check({ file: 'x', text: `notes: "${'-'.repeat(300)}"\n` })).toEqual([]);
+  });
+});
