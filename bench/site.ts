@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { claimDigest, submissionDigest } from '../scripts/lib/digest.ts';
 import { openProject } from '../scripts/lib/project.ts';
 import { sampleValue } from './sample.ts';
 import { serveStatic } from '../scripts/lib/static-server.ts';
@@ -27,23 +28,35 @@ async function generated(): Promise<string> {
     await writeFile(join(folder, 'operator.yaml'), `# yaml-language-server: $schema=../../../schema/operator.schema.json\nid: ${id}\nname: Operator ${o}\nvendor: Vendor ${o}\nhomepage: https://example.org/${id}\nrepository: https://github.com/example/${id}\nlicense: Apache-2.0\nmaintainers: [someone]\ndocumentation:\n  url: https://example.org/${id}/docs/{major}.{minor}/\n`);
     for (let r = 0; r < 5; r++) {
       const version = `1.${r}.0`;
-      const lines = ['# yaml-language-server: $schema=../../../schema/generated/postgres.submission.schema.json', 'catalogue: postgres@1.0.0', `operator: ${id}`, `version: "${version}"`, `released: 2026-0${r + 1}-15`, 'features:'];
-      const links: unknown[] = [];
+      const lines = ['# yaml-language-server: $schema=../../../schema/generated/postgres.submission.schema.json', 'catalogue: postgres@1.0.0', `operator: ${id}`, `version: "${version}"`, `released: "2026-0${r + 1}-15"`, 'features:'];
+      const claims: Record<string, Record<string, unknown>> = {};
       features.forEach((feature, i) => {
         const seed = o * 7 + r + i;
         if (seed % 9 === 0) return; // some unknowns
-        const v = sampleValue(feature, seed);
-        lines.push(`  ${feature.id}:`, `    value: ${JSON.stringify(v)}`);
-        const positive = v !== false && !(Array.isArray(v) && v.length === 0) && v !== 0;
-        if (positive && seed % 5 === 1) lines.push('    support: partial', '    notes: Works only with the optional component enabled; see the linked section for the limits that apply.');
-        if (positive) {
-          lines.push('    evidence:', `      - title: ${feature.name}`, `        url: https://example.org/${id}/docs/1.${r}/${feature.id}/#section`);
-          links.push({ feature: feature.id, index: 0, url: `https://example.org/${id}/docs/1.${r}/${feature.id}/#section`, status: seed % 6 === 0 ? 'error' : 'ok', via: 'http', anchor: 'found', pinned: true });
+        const value = sampleValue(feature, seed);
+        const claim: Record<string, unknown> = { value };
+        lines.push(`  ${feature.id}:`, `    value: ${JSON.stringify(value)}`);
+        const positive = value !== false && !(Array.isArray(value) && value.length === 0) && value !== 0;
+        if (positive && seed % 5 === 1) {
+          claim['support'] = 'partial';
+          lines.push('    support: partial', '    notes: Works only with the optional component enabled; see the linked section for the limits that apply.');
         }
+        if (positive) {
+          claim['evidence'] = [{ title: feature.name, url: `https://example.org/${id}/docs/1.${r}/${feature.id}/#section` }];
+          lines.push('    evidence:', `      - title: ${feature.name}`, `        url: https://example.org/${id}/docs/1.${r}/${feature.id}/#section`);
+        }
+        claims[feature.id] = claim;
       });
       await writeFile(join(folder, `${version}.yaml`), `${lines.join('\n')}\n`);
-      const count = (s: string) => links.filter((l) => (l as { status: string }).status === s).length;
-      await writeFile(join(folder, `${version}.evidence.json`), JSON.stringify({ submission: `submissions/postgres/${id}/${version}.yaml`, operator: id, version, checked_at: '2026-11-20T08:00:00.000Z', mode: 'online', tool: 'ofm bench', links, summary: { links: links.length, ok: count('ok'), warning: 0, error: count('error'), skipped: 0 } }));
+      const links = Object.entries(claims).flatMap(([feature, claim], i) =>
+        ((claim['evidence'] as { url: string }[] | undefined) ?? []).map((item, index) => ({ feature, index, url: item.url, claim_digest: claimDigest(claim), status: (o + r + i) % 6 === 0 ? 'broken' : 'verified', via: 'http', anchor: 'found', pinned: true })),
+      );
+      const count = (status: string) => links.filter((l) => l.status === status).length;
+      const submission = { catalogue: 'postgres@1.0.0', operator: id, version, features: claims };
+      await writeFile(
+        join(folder, `${version}.evidence.json`),
+        JSON.stringify({ submission: `submissions/postgres/${id}/${version}.yaml`, submission_digest: submissionDigest(submission), operator: id, version, checked_at: '2026-11-20T08:00:00.000Z', mode: 'online', tool: 'ofm bench', links, summary: { links: links.length, verified: count('verified'), broken: count('broken'), not_checkable: 0, with_warnings: 0 } }),
+      );
     }
   }
   return dir;

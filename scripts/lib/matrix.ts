@@ -41,8 +41,8 @@ export interface Cell {
   readonly value?: Value;
   /** Short text for the cell: "Yes", "No", "Partial", "Unknown", or the value. */
   readonly display: string;
-  /** A symbol that stands for the support level, shown beside or instead of the text. */
-  readonly symbol: '✓' | '◐' | '✗' | '?' | '';
+  /** A symbol that stands for the support level, shown beside the text (so colour is never the only sign). */
+  readonly symbol: '✓' | '◐' | '✗' | '?';
   readonly notes?: string;
   readonly evidence: EvidenceLinkView[];
   readonly knowledge?: Knowledge;
@@ -74,7 +74,7 @@ export function cellFor(index: CatalogueIndex, release: Release, feature: Featur
     support,
     ...(claim?.value !== undefined ? { value: claim.value } : {}),
     display: text ? (support === 'partial' ? `${text} (partial)` : text) : SUPPORT_WORDS[support],
-    symbol: text && support === 'full' ? '' : SUPPORT_SYMBOLS[support],
+    symbol: SUPPORT_SYMBOLS[support],
     ...(claim?.notes ? { notes: claim.notes } : {}),
     evidence: (claim?.evidence ?? []).map((e, i) => {
       const result = checks.byIndex.get(i);

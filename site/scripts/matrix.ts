@@ -1,5 +1,6 @@
-// Progressive enhancement of the matrix and compare pages: filters, operator choice and "only
-// differences", kept in the URL so a view can be shared. Without JavaScript the full table shows.
+// Progressive enhancement of the matrix and compare pages: filters, operator choice and order,
+// "only differences", kept in the address so a view can be shared and Back undoes a change.
+// Without JavaScript the full table shows.
 
 type Support = 'full' | 'partial' | 'none' | 'unknown';
 const SUPPORTS: Support[] = ['full', 'partial', 'none', 'unknown'];
@@ -10,27 +11,30 @@ export interface MatrixState {
   main: boolean;
   /** Rows kept when a shown operator has one of these; empty means no support filter. */
   support: Support[];
-  /** Operators shown, in order; empty means all. */
-  operators: string[];
+  /** Operators shown, in order; undefined means all (the matrix) or the first two (compare). */
+  operators: string[] | undefined;
   diff: boolean;
 }
 
-export function readState(search: string): MatrixState {
+/** The state an address asks for, as written (checked against the page by `validState`). */
+export function readState(search: string): MatrixState & { readonly unknownSupport: string[] } {
   const params = new URLSearchParams(search);
   const list = (name: string) => (params.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const support = list('support');
   return {
     q: params.get('q') ?? '',
     category: params.get('category') ?? '',
     main: params.get('main') === '1',
-    support: list('support').filter((s): s is Support => (SUPPORTS as string[]).includes(s)),
-    operators: list('operators'),
+    support: support.filter((s): s is Support => (SUPPORTS as string[]).includes(s)),
+    unknownSupport: support.filter((s) => !(SUPPORTS as string[]).includes(s)),
+    operators: params.has('operators') ? list('operators') : undefined,
     diff: params.get('diff') === '1',
   };
 }
 
 export function writeState(state: MatrixState): string {
   const params = new URLSearchParams();
-  if (state.operators.length) params.set('operators', state.operators.join(','));
+  if (state.operators) params.set('operators', state.operators.join(','));
   if (state.q) params.set('q', state.q);
   if (state.category) params.set('category', state.category);
   if (state.main) params.set('main', '1');
@@ -46,123 +50,262 @@ interface Row {
   readonly main: boolean;
   readonly text: string;
   readonly group: HTMLTableSectionElement;
-  /** The row's cells by operator: support and displayed value. */
-  readonly cells: Map<string, { support: string; value: string }>;
+  /** The feature's name link, whose text is marked where the search matches. */
+  readonly name: HTMLAnchorElement | null;
+  readonly nameText: string;
+  /** The row's cells by operator: element, support and displayed value. */
+  readonly cells: Map<string, { element: HTMLTableCellElement; support: string; value: string }>;
 }
 
 interface Table {
+  readonly element: HTMLTableElement;
   readonly rows: Row[];
   readonly groups: HTMLTableSectionElement[];
-  readonly byOperator: Map<string, HTMLElement[]>;
+  readonly headers: Map<string, HTMLTableCellElement>;
+  /** Operators in the order the page lists them. */
   readonly operators: string[];
+  readonly names: Map<string, string>;
+  /** The column order now in the page. */
+  order: string[];
+  /** Whether cells may carry the "differs" mark. */
+  marked: boolean;
 }
 
 /** Reads the table once; filtering then only compares strings and flips `hidden` where it changes. */
-function indexTable(table: HTMLTableElement): Table {
-  const byOperator = new Map<string, HTMLElement[]>();
-  for (const element of table.querySelectorAll<HTMLElement>('[data-op]')) {
-    const op = element.dataset['op']!;
-    if (!byOperator.has(op)) byOperator.set(op, []);
-    byOperator.get(op)!.push(element);
-  }
-  const rows = [...table.querySelectorAll<HTMLTableRowElement>('tr[data-f]')].map((element) => ({
-    element,
-    category: element.dataset['c'] ?? '',
-    main: element.dataset['main'] === '1',
-    text: element.dataset['q'] ?? '',
-    group: element.parentElement as HTMLTableSectionElement,
-    cells: new Map([...element.querySelectorAll<HTMLTableCellElement>('td[data-op]')].map((c) => [c.dataset['op']!, { support: c.dataset['s'] ?? '', value: c.dataset['v'] ?? '' }])),
-  }));
-  return { rows, groups: [...table.querySelectorAll<HTMLTableSectionElement>('tbody[data-category]')], byOperator, operators: [...byOperator.keys()] };
+function indexTable(element: HTMLTableElement): Table {
+  const headers = new Map([...element.querySelectorAll<HTMLTableCellElement>('thead th[data-op]')].map((th) => [th.dataset['op']!, th]));
+  const rows = [...element.querySelectorAll<HTMLTableRowElement>('tr[data-f]')].map((row) => {
+    const name = row.querySelector<HTMLAnchorElement>('th a');
+    return {
+      element: row,
+      category: row.dataset['c'] ?? '',
+      main: row.dataset['main'] === '1',
+      text: row.dataset['q'] ?? '',
+      group: row.parentElement as HTMLTableSectionElement,
+      name,
+      nameText: name?.textContent ?? '',
+      cells: new Map([...row.querySelectorAll<HTMLTableCellElement>('td[data-op]')].map((c) => [c.dataset['op']!, { element: c, support: c.dataset['s'] ?? '', value: c.dataset['v'] ?? '' }])),
+    };
+  });
+  const operators = [...headers.keys()];
+  const names = new Map([...headers].map(([id, th]) => [id, th.querySelector('a')?.textContent ?? id]));
+  return { element, rows, groups: [...element.querySelectorAll<HTMLTableSectionElement>('tbody[data-category]')], headers, operators, names, order: operators, marked: false };
 }
 
 const setHidden = (element: HTMLElement, hidden: boolean) => {
   if (element.hidden !== hidden) element.hidden = hidden;
 };
 
+/** Puts the columns in `order` (the others after them), moving cells only when the order changes. */
+function orderColumns(table: Table, shown: readonly string[]): void {
+  const order = [...shown, ...table.operators.filter((op) => !shown.includes(op))];
+  if (order.join() === table.order.join()) return;
+  table.order = order;
+  const headerRow = table.headers.get(order[0]!)!.parentElement!;
+  for (const op of order) headerRow.append(table.headers.get(op)!);
+  for (const row of table.rows) for (const op of order) row.element.append(row.cells.get(op)!.element);
+}
+
+/** The feature name with each match of the search marked, built from text nodes only. */
+function markName(row: Row, q: string): void {
+  if (!row.name) return;
+  const lower = row.nameText.toLowerCase();
+  const at = q ? lower.indexOf(q) : -1;
+  if (at < 0) {
+    if (row.name.childElementCount > 0) row.name.textContent = row.nameText;
+    return;
+  }
+  const mark = document.createElement('mark');
+  mark.textContent = row.nameText.slice(at, at + q.length);
+  row.name.replaceChildren(row.nameText.slice(0, at), mark, row.nameText.slice(at + q.length));
+}
+
 /** Shows the rows and columns the state asks for; returns what is shown. */
-export function applyState(table: Table, state: MatrixState): { rows: number; operators: number } {
-  const shown = state.operators.length ? state.operators.filter((op) => table.byOperator.has(op)) : table.operators;
+export function applyState(table: Table, state: MatrixState, shown: readonly string[]): { rows: number; operators: number; byCategory: Map<string, number> } {
   const visible = new Set(shown);
-  for (const [op, elements] of table.byOperator) for (const element of elements) setHidden(element, !visible.has(op));
+  orderColumns(table, shown);
+  for (const [op, th] of table.headers) setHidden(th, !visible.has(op));
   const q = state.q.trim().toLowerCase();
   const support = new Set<string>(state.support);
   // The category is applied to whole groups, so that changing it touches 13 elements, not 101.
   const groupsWithRows = new Set<HTMLTableSectionElement>();
+  const byCategory = new Map<string, number>();
   let rows = 0;
   for (const row of table.rows) {
     const cells = shown.map((op) => row.cells.get(op)).filter((c) => c !== undefined);
+    for (const [op, cell] of row.cells) setHidden(cell.element, !visible.has(op));
     let show = (!state.main || row.main) && (!q || row.text.includes(q)) && (support.size === 0 || cells.some((c) => support.has(c.support)));
-    if (show && state.diff) show = new Set(cells.map((c) => `${c.support}|${c.value}`)).size > 1;
+    // Only differences: the row shows when its cells differ, and the cells that differ from the
+    // most common answer are marked (all of them when no answer is the most common).
+    const answers = cells.map((c) => `${c.support}|${c.value}`);
+    const counts = new Map<string, number>();
+    for (const answer of answers) counts.set(answer, (counts.get(answer) ?? 0) + 1);
+    if (show && state.diff) show = counts.size > 1;
+    const most = Math.max(0, ...counts.values());
+    const common = [...counts].filter(([, n]) => n === most).map(([answer]) => answer);
+    if (state.diff || table.marked) cells.forEach((cell, i) => cell.element.classList.toggle('differs', state.diff && show && (common.length !== 1 || answers[i] !== common[0])));
     setHidden(row.element, !show);
+    markName(row, show ? q : '');
     if (show) {
       groupsWithRows.add(row.group);
+      byCategory.set(row.category, (byCategory.get(row.category) ?? 0) + 1);
       if (!state.category || row.category === state.category) rows++;
     }
   }
-  for (const group of table.groups) setHidden(group, !groupsWithRows.has(group) || (state.category !== '' && group.dataset['category'] !== state.category));
-  return { rows, operators: shown.length };
+  table.marked = state.diff;
+  for (const group of table.groups) {
+    setHidden(group, !groupsWithRows.has(group) || (state.category !== '' && group.dataset['category'] !== state.category));
+    // A fixed-layout table counts columns from its widest row: the category rows span only what is shown.
+    const heading = group.querySelector<HTMLTableCellElement>('th[scope="rowgroup"]');
+    if (heading && heading.colSpan !== shown.length + 1) heading.colSpan = shown.length + 1;
+  }
+  return { rows, operators: shown.length, byCategory };
 }
 
 function checkedValues(form: HTMLFormElement, name: string): string[] {
   return [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
 }
 
+const listOf = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
 /** Wires a filter form to a table. `compare` limits the choice to two to six operators. */
 export function enhanceMatrix(form: HTMLFormElement, tableElement: HTMLTableElement, status: HTMLElement, options: { compare: boolean }): void {
   const table = indexTable(tableElement);
   const total = table.rows.length;
+  const menu = form.querySelector<HTMLElement>('#operator-menu .count');
+  const categorySelect = form.elements.namedItem('category') as HTMLSelectElement | null;
+  const categoryNames = new Map([...(categorySelect?.options ?? [])].map((o) => [o.value, o.textContent ?? '']));
+  const narrow = matchMedia('(max-width: 40rem)');
+  // Operators in the order they were chosen (compare keeps it; the matrix keeps the page's).
+  let chosen: string[] = [];
+  let problems: string[] = [];
+
   const set = (name: string, value: string | boolean) => {
     const control = form.elements.namedItem(name);
     if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = value === true;
     else if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement) control.value = String(value);
   };
 
-  const state = readState(location.search);
-  if (options.compare && state.operators.length < 2) state.operators = table.operators.slice(0, 2);
-  set('q', state.q);
-  set('category', state.category);
-  set('main', state.main);
-  set('diff', state.diff);
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[name="support"]')) input.checked = (state.support as string[]).includes(input.value);
-  const chosen = state.operators.length ? state.operators : table.operators;
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[name="operators"]')) input.checked = chosen.includes(input.value);
+  /** Puts a state into the form, dropping (and reporting) what this page does not have. */
+  const load = (search: string) => {
+    const state = readState(search);
+    problems = [];
+    if (state.category && !categoryNames.has(state.category)) {
+      problems.push(`There is no category "${state.category}"; showing all categories.`);
+      state.category = '';
+    }
+    if (state.unknownSupport.length) problems.push(`Ignored the support level(s) ${listOf(state.unknownSupport.map((s) => `"${s}"`))}; use yes, partial, no or unknown.`);
+    if (state.operators) {
+      const unknown = state.operators.filter((op) => !table.operators.includes(op));
+      if (unknown.length) problems.push(`No operator named ${listOf(unknown.map((s) => `"${s}"`))}; ${unknown.length === 1 ? 'it is' : 'they are'} left out.`);
+      state.operators = [...new Set(state.operators.filter((op) => table.operators.includes(op)))];
+    }
+    if (options.compare && state.operators && state.operators.length < 2) {
+      const named = state.operators.map((op) => table.names.get(op)!);
+      problems.push(`Comparing needs two to six operators; the address names ${named.length ? `only ${listOf(named)}` : 'none'}. Choose ${named.length ? 'another' : 'two'} under "Operators to compare".`);
+    }
+    if (options.compare && state.operators && state.operators.length > 6) {
+      problems.push('Comparing takes at most six operators; the first six are shown.');
+      state.operators = state.operators.slice(0, 6);
+    }
+    set('q', state.q);
+    set('category', state.category);
+    set('main', state.main);
+    set('diff', state.diff);
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[name="support"]')) input.checked = (state.support as string[]).includes(input.value);
+    // On a phone the matrix starts with two operators side by side, so it fits the screen.
+    const fallback = options.compare || narrow.matches ? table.operators.slice(0, 2) : table.operators;
+    chosen = state.operators ?? fallback;
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[name="operators"]')) input.checked = chosen.includes(input.value);
+    return state;
+  };
 
-  const render = (push: boolean) => {
-    const next: MatrixState = {
+  const current = (): MatrixState => {
+    const boxes = checkedValues(form, 'operators');
+    chosen = [...chosen.filter((op) => boxes.includes(op)), ...boxes.filter((op) => !chosen.includes(op))];
+    return {
       q: (form.elements.namedItem('q') as HTMLInputElement | null)?.value ?? '',
-      category: (form.elements.namedItem('category') as HTMLSelectElement | null)?.value ?? '',
+      category: categorySelect?.value ?? '',
       main: (form.elements.namedItem('main') as HTMLInputElement | null)?.checked ?? false,
       support: checkedValues(form, 'support') as Support[],
-      operators: checkedValues(form, 'operators'),
+      operators: chosen,
       diff: (form.elements.namedItem('diff') as HTMLInputElement | null)?.checked ?? false,
     };
-    if (!options.compare && next.operators.length === table.operators.length) next.operators = [];
+  };
+
+  const render = () => {
+    const next = current();
+    const shown = next.operators ?? table.operators;
     const boxes = [...form.querySelectorAll<HTMLInputElement>('input[name="operators"]')];
-    if (options.compare) for (const box of boxes) box.disabled = !box.checked && next.operators.length >= 6;
-    const tooFew = options.compare && next.operators.length < 2;
-    const shown = applyState(table, tooFew ? { ...next, operators: next.operators, diff: false } : next);
-    status.textContent = tooFew
-      ? 'Choose at least two operators to compare.'
-      : `Showing ${shown.rows} of ${total} features for ${shown.operators} operator${shown.operators === 1 ? '' : 's'}${next.diff ? ', only where they differ' : ''}.`;
-    if (push) remember(next);
+    if (options.compare) for (const box of boxes) box.disabled = !box.checked && shown.length >= 6;
+    const tooFew = options.compare && shown.length < 2;
+    const result = applyState(table, tooFew ? { ...next, diff: false } : next, shown);
+    if (menu) menu.textContent = `(${shown.length} of ${table.operators.length})`;
+    for (const option of categorySelect?.options ?? []) {
+      const text = `${categoryNames.get(option.value)} (${result.byCategory.get(option.value) ?? 0})`;
+      if (option.value && option.textContent !== text) option.textContent = text;
+    }
+    const words: string[] = [];
+    if (shown.length === 0) words.push(options.compare ? 'Choose two to six operators to compare.' : 'No operator is chosen: choose some under "Operators".');
+    else if (tooFew) words.push('Choose at least two operators to compare.');
+    else {
+      words.push(`Showing ${result.rows} of ${total} features for ${shown.length} operator${shown.length === 1 ? '' : 's'}${next.diff ? ', only where they differ (differing cells are marked)' : ''}.`);
+      if (!options.compare && narrow.matches && shown.length < table.operators.length) words.push('Choose others under "Operators".');
+    }
+    const problem = document.createElement('span');
+    problem.className = 'problem';
+    problem.textContent = problems.join(' ');
+    status.replaceChildren(...(problems.length ? [problem, ' '] : []), words.join(' '));
+    return next;
   };
 
-  // Updating the address is slow in some browsers (tens of milliseconds), so it waits until the
-  // visitor pauses; the table itself changes at once.
+  const address = (state: MatrixState): string => {
+    // The matrix's default (every operator, in the page's order) is left out of the address.
+    const all = !options.compare && state.operators?.length === table.operators.length && state.operators.every((op, i) => op === table.operators[i]);
+    return `${location.pathname}${writeState(all ? { ...state, operators: undefined } : state)}${location.hash}`;
+  };
+  // Typing in the search box replaces the address once the visitor pauses; a click on a control
+  // adds a history entry, so Back undoes it.
   let pending: ReturnType<typeof setTimeout> | undefined;
-  const remember = (next: MatrixState) => {
+  const remember = (state: MatrixState, push: boolean) => {
     clearTimeout(pending);
-    pending = setTimeout(() => history.replaceState(null, '', `${location.pathname}${writeState(next)}${location.hash}`), 150);
+    problems = [];
+    const url = address(state);
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    // After the next frame: writing the address takes some browsers tens of milliseconds.
+    if (push) requestAnimationFrame(() => setTimeout(() => history.pushState(null, '', url)));
+    else pending = setTimeout(() => history.replaceState(null, '', url), 300);
   };
 
-  form.addEventListener('input', () => render(true));
-  form.addEventListener('change', () => render(true));
+  form.addEventListener('input', (event) => {
+    const typing = (event.target as HTMLInputElement).type === 'search';
+    const state = render();
+    if (typing) remember(state, false);
+  });
+  form.addEventListener('change', (event) => {
+    const state = render();
+    if ((event.target as HTMLInputElement).type !== 'search') remember(state, true);
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    render(true);
+    remember(render(), true);
   });
-  form.addEventListener('reset', () => setTimeout(() => render(true)));
+  form.addEventListener('reset', () =>
+    setTimeout(() => {
+      chosen = options.compare ? table.operators.slice(0, 2) : narrow.matches ? table.operators.slice(0, 2) : table.operators;
+      for (const input of form.querySelectorAll<HTMLInputElement>('input[name="operators"]')) input.checked = chosen.includes(input.value);
+      remember(render(), true);
+    }),
+  );
+  addEventListener('popstate', () => {
+    load(location.search);
+    render();
+  });
+
+  const initial = load(location.search);
   form.hidden = false;
-  render(false);
+  render();
+  // Whatever the address asked for that this page does not have is dropped from it.
+  if (problems.length) history.replaceState(null, '', address({ ...initial, operators: initial.operators ? chosen : undefined }));
 }
+

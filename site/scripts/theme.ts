@@ -5,8 +5,9 @@ export function enhanceThemeToggle(): void {
   const root = document.documentElement;
   const isDark = () => root.dataset['theme'] === 'dark' || (!root.dataset['theme'] && matchMedia('(prefers-color-scheme: dark)').matches);
   const render = () => {
-    button.setAttribute('aria-pressed', String(isDark()));
-    button.textContent = 'Dark theme';
+    // The button says what it does: a label that stays the same while pressed reads as a state.
+    button.textContent = isDark() ? 'Light theme' : 'Dark theme';
+    button.setAttribute('aria-label', isDark() ? 'Switch to the light theme' : 'Switch to the dark theme');
   };
   button.hidden = false;
   render();

@@ -31,7 +31,7 @@ describe('matrix cells', () => {
   it('show the support in words, or the value for text features', () => {
     const r = release('1.2.0', { autfa, techa: { value: 'Patroni' }, scpua: { value: ['amd64', 'other: riscv64'], support: 'partial', notes: 'x' }, hugpa: { value: false } });
     expect(cellFor(index, r, feature('autfa'))).toMatchObject({ support: 'full', display: 'Yes', symbol: '✓' });
-    expect(cellFor(index, r, feature('techa'))).toMatchObject({ display: 'Patroni', symbol: '' });
+    expect(cellFor(index, r, feature('techa'))).toMatchObject({ display: 'Patroni', symbol: '✓' });
     expect(cellFor(index, r, feature('scpua'))).toMatchObject({ display: 'amd64, riscv64 (partial)', symbol: '◐' });
     expect(cellFor(index, r, feature('hugpa'))).toMatchObject({ display: 'No', symbol: '✗' });
     expect(cellFor(index, r, feature('tblsp'))).toMatchObject({ support: 'unknown', display: 'Unknown' });

@@ -77,17 +77,17 @@ describe('the matrix page', () => {
 
   it('filters by text, category, main features and support, and says what it shows', async () => {
     const page = await open('');
-    const search = page.getByRole('searchbox', { name: 'Search features' });
+    const search = page.getByRole('searchbox', { name: 'Search' });
     await search.fill('backup');
     expect(await visibleFeatureRows(page)).toBe(9);
     await expect(page.getByRole('status').innerText()).resolves.toBe('Showing 9 of 101 features for 3 operators.');
     await search.fill('');
     await page.getByRole('combobox', { name: 'Category' }).selectOption('bkup');
     expect(await visibleFeatureRows(page)).toBe(6);
-    await page.getByRole('checkbox', { name: 'Main features only' }).check();
+    await page.getByRole('checkbox', { name: 'Main only' }).check();
     expect(await visibleFeatureRows(page)).toBe(2);
     await page.getByRole('button', { name: 'Reset' }).click();
-    await page.getByRole('group', { name: 'Where an operator shown has' }).getByRole('checkbox', { name: 'Partial' }).check();
+    await page.getByRole('group', { name: 'Has' }).getByRole('checkbox', { name: 'Partial' }).check();
     expect(await visibleFeatureRows(page)).toBe(2);
     await page.waitForURL((url) => url.searchParams.get('support') === 'partial');
     await page.close();
@@ -95,6 +95,7 @@ describe('the matrix page', () => {
 
   it('lets visitors choose the operators shown', async () => {
     const page = await open('');
+    await page.getByText('Operators (3 of 3)').click();
     await page.getByRole('group', { name: 'Operators shown' }).getByRole('checkbox', { name: 'Beta Operator' }).uncheck();
     await expect(page.getByRole('columnheader', { name: /Beta Operator/ }).isVisible()).resolves.toBe(false);
     await page.waitForURL((url) => url.searchParams.get('operators') === 'alpha,xss');
@@ -103,7 +104,7 @@ describe('the matrix page', () => {
 
   it('restores a shared view from its address', async () => {
     const page = await open('?operators=beta&category=harp&main=1&q=failover');
-    await expect(page.getByRole('searchbox', { name: 'Search features' }).inputValue()).resolves.toBe('failover');
+    await expect(page.getByRole('searchbox', { name: 'Search' }).inputValue()).resolves.toBe('failover');
     await expect(page.getByRole('combobox', { name: 'Category' }).inputValue()).resolves.toBe('harp');
     // "failover" is in the name of autfa and the definition of techa, both main features of HA.
     expect(await page.locator('#matrix tbody:not([hidden]) > tr[data-f]:not([hidden])').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-f')))).toEqual(['autfa', 'techa']);
@@ -137,6 +138,69 @@ describe('the matrix page', () => {
   });
 });
 
+describe('addresses and history', () => {
+  it('opens a row from #feature and a cell from #feature/operator, and links to the open cell', async () => {
+    const page = await open('#autbk/alpha');
+    const panel = page.getByRole('dialog', { name: 'Automated backup management · Alpha Operator' });
+    await panel.getByText('Schedules only; no retention policy.').waitFor();
+    await expect(panel.getByRole('link', { name: 'Link to this cell' }).getAttribute('href')).resolves.toBe('#autbk/alpha');
+    await page.keyboard.press('Escape');
+    await page.goto(new URL('#tlssp/beta', site.url).toString());
+    await page.getByRole('dialog', { name: 'TLS Support · Beta Operator' }).waitFor();
+    await page.close();
+    const row = await open('#ptrbk');
+    await expect(row.locator('tr[data-f="ptrbk"]').evaluate((tr) => tr.matches(':target'))).resolves.toBe(true);
+    await row.close();
+  });
+
+  it('undoes a filter with Back', async () => {
+    const page = await open('');
+    await page.getByRole('checkbox', { name: 'Main only' }).check();
+    await page.waitForURL((url) => url.searchParams.get('main') === '1');
+    const main = await visibleFeatureRows(page);
+    await page.getByRole('combobox', { name: 'Category' }).selectOption('bkup');
+    await page.waitForURL((url) => url.searchParams.get('category') === 'bkup');
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('category'));
+    expect(await visibleFeatureRows(page)).toBe(main);
+    await expect(page.getByRole('combobox', { name: 'Category' }).inputValue()).resolves.toBe('');
+    await page.goBack();
+    await page.waitForURL((url) => url.search === '');
+    expect(await visibleFeatureRows(page)).toBe(101);
+    await expect(page.getByRole('checkbox', { name: 'Main only' }).isChecked()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('reports what the address asks for that the page does not have, and drops it', async () => {
+    const page = await open('?category=zzz&operators=alpha,nosuch&support=maybe');
+    const status = await page.getByRole('status').innerText();
+    expect(status).toContain('There is no category "zzz"; showing all categories.');
+    expect(status).toContain('No operator named "nosuch"; it is left out.');
+    expect(status).toContain('Ignored the support level(s) "maybe"');
+    await expect(page.getByRole('combobox', { name: 'Category' }).inputValue()).resolves.toBe('');
+    await page.waitForURL((url) => url.search === '?operators=alpha');
+    expect(await page.locator('thead th[data-op]:visible').count()).toBe(1);
+    await page.close();
+    const none = await open('?operators=');
+    await expect(none.getByRole('status').innerText()).resolves.toBe('No operator is chosen: choose some under "Operators".');
+    expect(await none.locator('thead th[data-op]:visible').count()).toBe(0);
+    await none.close();
+  });
+
+  it('finds features by id and by the other names readers use, and marks the match', async () => {
+    const page = await open('');
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.fill('pitr');
+    expect(await page.locator('#matrix tbody:not([hidden]) > tr[data-f]:not([hidden])').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-f')))).toEqual(['ptrbk']);
+    await search.fill('autfa');
+    expect(await visibleFeatureRows(page)).toBe(1);
+    await search.fill('failover');
+    await expect(page.locator('tr[data-f="autfa"] th mark').innerText()).resolves.toBe('failover');
+    await expect(page.getByRole('option', { name: /^HA & Replication \(\d+\)$/ }).count()).resolves.toBe(1);
+    await page.close();
+  });
+});
+
 describe('the compare page', () => {
   it('shows the chosen operators side by side and, on request, only their differences', async () => {
     const page = await open('compare/?operators=alpha,beta');
@@ -148,9 +212,22 @@ describe('the compare page', () => {
     await page.waitForURL((url) => url.search === '?operators=alpha,beta&diff=1');
     await page.reload();
     expect(await visibleFeatureRows(page, '#compare')).toBe(4);
+    await page.getByText('Operators to compare').click();
     await page.getByRole('checkbox', { name: 'Beta Operator' }).uncheck();
     await expect(page.getByRole('status').innerText()).resolves.toBe('Choose at least two operators to compare.');
     await page.close();
+  });
+
+  it('keeps the order the address gives, marks the differing cells, and says when it needs two operators', async () => {
+    const page = await open('compare/?operators=beta,alpha&diff=1');
+    expect(await page.locator('#compare thead th[data-op]:visible').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-op')))).toEqual(['beta', 'alpha']);
+    expect(await page.locator('#compare tr[data-f="autbk"] td:visible').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-op')))).toEqual(['beta', 'alpha']);
+    expect(await page.locator('#compare td.differs:visible').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('#compare tr[data-f="autfa"] td.differs').count()).toBe(0);
+    await page.close();
+    const one = await open('compare/?operators=alpha');
+    await expect(one.getByRole('status').innerText()).resolves.toContain('Comparing needs two to six operators; the address names only Alpha Operator.');
+    await one.close();
   });
 });
 
@@ -298,20 +375,57 @@ describe('accessibility and layout', () => {
     const page = await open('', { colorScheme: 'dark' });
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await background()).toBe('rgb(13, 17, 23)');
-    const toggle = page.getByRole('button', { name: 'Dark theme' });
-    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
-    await toggle.click();
+    await page.getByRole('button', { name: 'Switch to the light theme' }).click();
     expect(await background()).toBe('rgb(255, 255, 255)');
+    await expect(page.getByRole('button', { name: 'Switch to the dark theme' }).innerText()).resolves.toBe('Dark theme');
     await page.reload();
     expect(await background()).toBe('rgb(255, 255, 255)');
     await page.close();
   });
 
-  it('fits a phone: the page does not scroll sideways, the table scrolls inside its frame', async () => {
-    const page = await open('', { viewport: { width: 390, height: 844 } });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const frame = page.getByRole('region', { name: /Features of PostgreSQL operators/ });
-    expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  const PAGES = ['', 'compare/?operators=alpha,beta', 'features/autfa/', 'operators/alpha/', 'operators/alpha/changes/1.0.0...1.1.0/', 'about/'];
+  const SIZES = [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ];
+
+  it.each(SIZES)('never scrolls sideways at $width×$height, on any page', async (viewport) => {
+    const page = await open('', { viewport });
+    for (const path of PAGES) {
+      await page.goto(new URL(path, site.url).toString());
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(viewport.width);
+    }
+    await page.close();
+  });
+
+  it.each(SIZES)('keeps the details of the lowest cell in view inside the window at $width×$height, with a close button that works', async (viewport) => {
+    const page = await open('', { viewport });
+    const lowest = await page.locator('td.cell:visible').evaluateAll((cells) => {
+      const inView = cells.filter((c) => c.getBoundingClientRect().bottom <= innerHeight);
+      return inView.at(-1)!.id;
+    });
+    await page.locator(`[id="${lowest}"] a`).click();
+    const panel = page.getByRole('dialog');
+    await panel.locator('dl').waitFor();
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await expect(panel.isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('colours a yes and a no cell differently in the %s theme, each with its symbol', async (colorScheme) => {
+    const page = await open('', { colorScheme });
+    const look = (selector: string) => page.locator(selector).evaluate((td) => ({ background: getComputedStyle(td).backgroundColor, symbol: td.querySelector('.sym')?.textContent }));
+    const yes = await look('tr[data-f="autfa"] td[data-op="alpha"]');
+    const no = await look('td.cell[data-s="none"]');
+    expect(yes.symbol).toBe('✓');
+    expect(no.symbol).toBe('✗');
+    expect(yes.background).not.toBe(no.background);
+    expect(yes.background).not.toBe(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
     await page.close();
   });
 });

@@ -91,6 +91,10 @@ export interface Feature {
    * Former ids of this feature. Submissions using them stay valid, with a warning.
    */
   aliases?: Identifier[];
+  /**
+   * Other names readers search for: abbreviations and common terms (PITR, HA, pooler). The site's search finds the feature by them.
+   */
+  also_known_as?: string[];
   name: string;
   /**
    * Id of one of the catalogue's categories.
