@@ -29,6 +29,7 @@ const typeFileNames: Record<SchemaName, string> = {
   findings: 'findings.ts',
   ofmInterchange: 'ofm-interchange.ts',
   matrixExport: 'matrix-export.ts',
+  siteApi: 'site-api.ts',
 };
 
 export async function generatedFiles(project: Project): Promise<GeneratedFile[]> {

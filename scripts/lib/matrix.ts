@@ -1,7 +1,7 @@
 // The comparison matrix as data: one cell per feature and operator release, with what is shown,
 // the notes and evidence, and how much is known. The site and the exports are built from it.
-import { stringify } from 'csv-stringify/sync';
 import type { CatalogueIndex, Feature } from './catalogue.ts';
+import { spreadsheetCsv } from './csv.ts';
 import type { Submission, Support, Value } from './claims.ts';
 import type { ConformanceReport } from './generated/conformance-report.ts';
 import type { EvidenceReport, LinkResult } from './generated/evidence-report.ts';
@@ -180,17 +180,20 @@ export function matrixExport(index: CatalogueIndex, releases: readonly Release[]
 // Spreadsheets run text that starts like a formula; data from submissions must not. csv-stringify
 // escapes cells that start with a formula character (its escape_formulas); some spreadsheets
 // also skip blanks and invisible characters before one, so such cells are escaped here too.
-const defuse = (text: string) => (/^[\s\u200b-\u200d\u2060\ufeff]+[=+\-@\uff1d\uff0b\uff0d\uff20]/u.test(text) ? `'${text}` : text);
-
 export function matrixCsv(data: MatrixExport): string {
   const features = new Map(data.features.map((f) => [f.id, f]));
   const operators = new Map(data.operators.map((o) => [o.id, o]));
   const rows = data.cells.map((c) => {
     const feature = features.get(c.feature)!;
     const value = c.value === undefined ? '' : Array.isArray(c.value) ? c.value.join('; ') : String(c.value);
-    return [c.feature, feature.name, feature.category, feature.main, c.operator, operators.get(c.operator)?.name ?? c.operator, c.version, c.support, value, c.knowledge?.level ?? '', c.knowledge?.since ?? '', c.evidence.map((e) => e.url).join(' '), c.notes ?? ''].map((v) =>
-      typeof v === 'string' ? defuse(v) : v,
-    );
+    return [c.feature, feature.name, feature.category, feature.main, c.operator, operators.get(c.operator)?.name ?? c.operator, c.version, c.support, value, c.knowledge?.level ?? '', c.knowledge?.since ?? '', c.evidence.map((e) => e.url).join(' '), c.notes ?? ''];
   });
-  return stringify([['feature', 'feature_name', 'category', 'main', 'operator', 'operator_name', 'version', 'support', 'value', 'knowledge', 'knowledge_since', 'evidence_urls', 'notes'], ...rows], { escape_formulas: true });
+  return spreadsheetCsv([['feature', 'feature_name', 'category', 'main', 'operator', 'operator_name', 'version', 'support', 'value', 'knowledge', 'knowledge_since', 'evidence_urls', 'notes'], ...rows]);
+}
+
+/** The matrix as the page shows it: one row per feature, one column per operator (its cell's text). */
+export function matrixWideCsv(data: MatrixExport, cells: ReadonlyMap<string, { readonly display: string }>): string {
+  const header = ['feature', 'feature_name', 'category', 'main', ...data.operators.map((o) => `${o.name} ${o.version}`)];
+  const rows = data.features.map((f) => [f.id, f.name, f.category, f.main, ...data.operators.map((o) => cells.get(`${f.id}/${o.id}`)?.display ?? '')]);
+  return spreadsheetCsv([header, ...rows]);
 }

@@ -10,9 +10,10 @@ import matrixExport from '../../schema/matrix-export.schema.json' with { type: '
 import ofmInterchange from '../../schema/ofm-interchange.schema.json' with { type: 'json' };
 import operator from '../../schema/operator.schema.json' with { type: 'json' };
 import sources from '../../schema/sources.schema.json' with { type: 'json' };
+import siteApi from '../../schema/site-api.schema.json' with { type: 'json' };
 import submission from '../../schema/submission.schema.json' with { type: 'json' };
 
-export const schemas = { catalogue, operator, submission, sources, evidenceReport, conformance, conformanceReport, findings, ofmInterchange, matrixExport } as const;
+export const schemas = { catalogue, operator, submission, sources, evidenceReport, conformance, conformanceReport, findings, ofmInterchange, matrixExport, siteApi } as const;
 
 export type SchemaName = keyof typeof schemas;
 
@@ -39,4 +40,5 @@ export const schemaFileNames: Record<SchemaName, string> = {
   findings: 'findings.schema.json',
   ofmInterchange: 'ofm-interchange.schema.json',
   matrixExport: 'matrix-export.schema.json',
+  siteApi: 'site-api.schema.json',
 };

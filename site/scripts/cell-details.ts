@@ -1,23 +1,67 @@
 // Opens a cell's notes, evidence and knowledge in a panel attached to the cell: below it, or
 // above when there is more room there, always inside the window, scrolling with the page; on a
-// phone, a sheet along the bottom. The details come from the feature page the cell links to
-// (fetched once per feature), so the matrix page stays small and shows exactly what the feature
-// page shows. A cell's address (#autfa/cloudnative-pg) opens it.
+// phone, a sheet along the bottom. The details come from the site's JSON API (one document per
+// feature, fetched once), so the matrix page stays small. A cell's address (#autfa/alpha) opens it.
 
-const pages = new Map<string, Promise<Document>>();
+import type { FeatureDocument, OperatorClaim as ApiClaim } from '../../scripts/lib/generated/site-api.ts';
 
-function featurePage(url: string): Promise<Document> {
-  let pending = pages.get(url);
+const documents = new Map<string, Promise<FeatureDocument>>();
+
+function featureDocument(url: string): Promise<FeatureDocument> {
+  let pending = documents.get(url);
   if (!pending) {
-    pending = fetch(url)
-      .then((response) => {
-        if (!response.ok) throw new Error(String(response.status));
-        return response.text();
-      })
-      .then((html) => new DOMParser().parseFromString(html, 'text/html'));
-    pages.set(url, pending);
+    pending = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json() as Promise<FeatureDocument>;
+    });
+    documents.set(url, pending);
   }
   return pending;
+}
+
+const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+};
+
+/** The claim as a list of terms and details, built from text nodes (notes_html is sanitised at build time). */
+function claimDetails(claim: ApiClaim): HTMLDListElement {
+  const list = element('dl');
+  const row = (term: string, ...content: (Node | string)[]) => {
+    const detail = element('dd');
+    detail.append(...content);
+    list.append(element('dt', term), detail);
+  };
+  row('Value', element('span', claim.symbol, 'sym'), ` ${claim.display}`);
+  if (claim.knowledge) {
+    const k = claim.knowledge;
+    row('How much is known', element('span', `${k.label} ${k.since}${k.kubernetes ? ` on Kubernetes ${k.kubernetes}` : ''}`, `k-${k.level}`));
+  } else row('How much is known', element('span', 'not declared', 'muted'));
+  const notes: Node[] = [];
+  if (claim.notes_html) {
+    const holder = element('div');
+    holder.innerHTML = claim.notes_html;
+    notes.push(holder);
+  }
+  if (claim.evidence.length) {
+    const links = element('ul', undefined, 'evidence');
+    for (const e of claim.evidence) {
+      const item = element('li');
+      // Only web links are made clickable, as on the pages.
+      if (/^https?:\/\//i.test(e.url)) item.append(Object.assign(element('a', e.title), { href: e.url, rel: 'nofollow noopener noreferrer' }));
+      else item.append(element('span', `${e.title} (${e.url})`));
+      const state = element('span', ` (${e.state_text})`, 'muted');
+      state.dataset['linkState'] = e.state;
+      item.append(state);
+      links.append(item);
+    }
+    notes.push(links);
+  }
+  row('Notes and evidence', ...(notes.length ? notes : [element('span', 'none', 'muted')]));
+  row('First claimed in', claim.first_claimed ? `${claim.first_claimed.version} (${claim.first_claimed.released})` : element('span', 'not claimed', 'muted'));
+  return list;
 }
 
 const MARGIN = 8;
@@ -59,9 +103,6 @@ export function enhanceCells(table: HTMLTableElement): void {
 
   const open = (link: HTMLAnchorElement) => {
     opener = link;
-    const url = new URL(link.href);
-    const rowId = url.hash.slice(1);
-    url.hash = '';
     more.href = link.href;
     const cell = link.parentElement as HTMLTableCellElement;
     openCell?.classList.remove('opened');
@@ -73,22 +114,12 @@ export function enhanceCells(table: HTMLTableElement): void {
     body.replaceChildren(document.createTextNode('Loading…'));
     (panel as HTMLElement & { showPopover(): void }).showPopover();
     place(panel, cell);
-    featurePage(url.toString())
-      .then((page) => {
-        const source = page.getElementById(rowId);
-        if (!source) throw new Error('missing');
-        // Value, knowledge, notes and evidence cells of the feature page's row for this operator.
-        const parts = [...source.querySelectorAll('td')].map((td) => document.importNode(td, true));
-        const labels = ['Value', 'How much is known', 'Notes and evidence', 'First claimed in'];
-        const list = document.createElement('dl');
-        parts.forEach((part, i) => {
-          const term = document.createElement('dt');
-          term.textContent = labels[i] ?? '';
-          const detail = document.createElement('dd');
-          detail.append(...part.childNodes);
-          list.append(term, detail);
-        });
-        body.replaceChildren(list);
+    const api = `${table.dataset['api']}features/${row.dataset['f']}.json`;
+    featureDocument(api)
+      .then((documentOf) => {
+        const claim = documentOf.claims.find((c) => c.operator === cell.dataset['op']);
+        if (!claim) throw new Error('missing');
+        body.replaceChildren(claimDetails(claim));
       })
       .catch(() => body.replaceChildren(document.createTextNode('The details could not be loaded; follow the link below.')))
       .finally(() => {

@@ -1,3 +1,5 @@
+import { csvRecord } from '../../scripts/lib/csv-safety.ts';
+
 // Progressive enhancement of the matrix and compare pages: filters, operator choice and order,
 // "only differences", kept in the address so a view can be shared and Back undoes a change.
 // Without JavaScript the full table shows.
@@ -168,6 +170,15 @@ function checkedValues(form: HTMLFormElement, name: string): string[] {
 
 const listOf = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
+/** The rows and columns on screen, as the wide CSV has them. */
+export function viewCsv(table: Table, shown: readonly string[]): string {
+  const header = ['feature', 'feature_name', 'category', 'main', ...shown.map((op) => table.names.get(op) ?? op)];
+  const rows = table.rows
+    .filter((row) => !row.element.hidden && !row.group.hidden)
+    .map((row) => [row.element.dataset['f'] ?? '', row.nameText, row.category, row.main, ...shown.map((op) => row.cells.get(op)?.value ?? '')]);
+  return [header, ...rows].map((row) => `${csvRecord(row)}\n`).join('');
+}
+
 /** Wires a filter form to a table. `compare` limits the choice to two to six operators. */
 export function enhanceMatrix(form: HTMLFormElement, tableElement: HTMLTableElement, status: HTMLElement, options: { compare: boolean }): void {
   const table = indexTable(tableElement);
@@ -301,6 +312,29 @@ export function enhanceMatrix(form: HTMLFormElement, tableElement: HTMLTableElem
     load(location.search);
     render();
   });
+
+  // The operator menu closes like other menus: a click elsewhere, or Escape (back to its button).
+  const operatorMenu = form.querySelector<HTMLDetailsElement>('details.menu');
+  if (operatorMenu) {
+    document.addEventListener('click', (event) => {
+      if (operatorMenu.open && !operatorMenu.contains(event.target as Node)) operatorMenu.open = false;
+    });
+    operatorMenu.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || !operatorMenu.open) return;
+      operatorMenu.open = false;
+      operatorMenu.querySelector('summary')?.focus();
+    });
+  }
+
+  // "this view": the CSV is made when the link is used, from what is on screen then.
+  const viewLink = document.querySelector<HTMLAnchorElement>('.view-download a');
+  if (viewLink) {
+    viewLink.parentElement!.hidden = false;
+    viewLink.addEventListener('click', () => {
+      if (viewLink.href.startsWith('blob:')) URL.revokeObjectURL(viewLink.href);
+      viewLink.href = URL.createObjectURL(new Blob([viewCsv(table, current().operators ?? table.operators)], { type: 'text/csv' }));
+    });
+  }
 
   const initial = load(location.search);
   form.hidden = false;

@@ -1,3 +1,5 @@
+import { csvRecord } from '../../scripts/lib/csv-safety.ts';
+import { spreadsheetCsv } from '../../scripts/lib/csv.ts';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { Submission } from '../../scripts/lib/claims.ts';
@@ -101,5 +103,15 @@ describe('evidence link figures of the shipped data', () => {
     expect(figures.verified).toBeGreaterThan(0);
     expect(figures.notCheckable).toBeGreaterThan(0);
     expect(figures.reasons[0]![0]).toMatch(/^Not checked offline: the local copy of the docs branch "2\.0" \(last commit [\d-]+\) is older than release 3\.0\.0 \(2026-05-22\)\.$/);
+  });
+});
+
+describe('CSV written in the page', () => {
+  // The site's "this view" download writes CSV without csv-stringify; it must read back the same.
+  it.each([
+    [['plain', 'with, comma', 'with "quotes"', 'two\nlines', 'cr\r', '', ' =1+1', '=SUM(A1)', '+1', '-2', '@x', '\tx', '\uff1dHYPERLINK("x")', 'é', true, false, 3]],
+    [['a', '', '', '']],
+  ])('gives what csv-stringify gives: %j', (row) => {
+    expect(`${csvRecord(row)}\n`).toBe(spreadsheetCsv([row]));
   });
 });

@@ -201,6 +201,56 @@ describe('addresses and history', () => {
   });
 });
 
+describe('the static JSON API and downloads', () => {
+  it('publishes an index, a document per feature and per operator, each matching schema/site-api.schema.json', async () => {
+    const validate = createAjv().getSchema(schemas.siteApi.$id)!;
+    const get = async (path: string) => {
+      const response = await fetch(new URL(path, site.url));
+      expect(response.headers.get('content-type'), path).toContain('application/json');
+      const document = await response.json();
+      expect(validate(document), `${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      return document;
+    };
+    const index = await get('api/v1/index.json');
+    expect(index.operators.map((o: { id: string }) => o.id)).toEqual(['alpha', 'beta', 'xss']);
+    expect(index.features).toHaveLength(101);
+    const autbk = await get(index.features.find((f: { id: string }) => f.id === 'autbk').href);
+    expect(autbk.claims.find((c: { operator: string }) => c.operator === 'alpha')).toMatchObject({
+      support: 'partial',
+      notes: 'Schedules only; no retention policy.',
+      knowledge: { level: 'declared', since: '2026-04-02' },
+      first_claimed: { version: '1.1.0' },
+    });
+    const beta = await get('api/v1/operators/beta.json');
+    expect(beta.releases[0].claims.tlssp.knowledge).toMatchObject({ level: 'contradicted', kubernetes: '1.37' });
+    // Notes as HTML are sanitised here too (the other fields are text, which the site never reads as HTML).
+    for (const feature of index.features) {
+      const { claims } = (await (await fetch(new URL(feature.href, site.url))).json()) as { claims: Array<{ notes_html: string | null }> };
+      for (const { notes_html: html } of claims) expect(html ?? '', feature.id).not.toMatch(/<script|<iframe|\son\w+=|javascript:/i);
+    }
+    const xss = (await (await fetch(new URL('api/v1/operators/xss.json', site.url))).json()) as { releases: Array<{ claims: Record<string, { notes: string | null; notes_html: string | null }> }> };
+    expect(Object.values(xss.releases[0]!.claims).some((c) => c.notes?.includes('<script'))).toBe(true);
+  });
+
+  it('downloads the matrix wide, and the view on screen as CSV', async () => {
+    const page = await open('');
+    const [wide] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'wide' }).click()]);
+    const rows = parse(await readFile((await wide.path())!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(101);
+    expect(rows.find((r) => r['feature'] === 'autfa')).toMatchObject({ 'Alpha Operator 1.1.0': 'Yes' });
+    await page.getByRole('searchbox', { name: 'Search' }).fill('backup');
+    await page.getByText('Operators (3 of 3)').click();
+    await page.getByRole('checkbox', { name: 'Xss Operator' }).uncheck();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('checkbox', { name: 'Alpha Operator' }).isVisible()).resolves.toBe(false);
+    const [view] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'this view' }).click()]);
+    const shown = parse(await readFile((await view.path())!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(shown).toHaveLength(9);
+    expect(Object.keys(shown[0]!)).toEqual(['feature', 'feature_name', 'category', 'main', 'Alpha Operator', 'Beta Operator']);
+    await page.close();
+  });
+});
+
 describe('the compare page', () => {
   it('shows the chosen operators side by side and, on request, only their differences', async () => {
     const page = await open('compare/?operators=alpha,beta');
