@@ -23,8 +23,14 @@ export interface BuiltSite {
   close(): Promise<void>;
 }
 
-/** Builds the site from `submissions` (a folder laid out like submissions/) and serves it. */
-export async function buildSite(submissions: string): Promise<BuiltSite> {
+/** The environment without what Vitest sets for its own Vite (BASE_URL would override the site's base path). */
+function viteFree(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...rest } = env;
+  return rest;
+}
+
+/** Builds the site from `submissions` (a folder laid out like submissions/) and serves it; `env` adds settings such as OFM_SITE_URL. */
+export async function buildSite(submissions: string, env: Readonly<Record<string, string>> = {}): Promise<BuiltSite> {
   const project = await mkdtemp(join(tmpdir(), 'ofm-site-data-'));
   const out = await mkdtemp(join(tmpdir(), 'ofm-site-out-'));
   await cp(join(repoRoot, 'schema'), join(project, 'schema'), { recursive: true });
@@ -32,7 +38,7 @@ export async function buildSite(submissions: string): Promise<BuiltSite> {
   await cp(submissions, join(project, 'submissions'), { recursive: true });
   const child = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
     cwd: repoRoot,
-    env: { ...process.env, OFM_DATA_ROOT: project, OFM_SITE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...viteFree(process.env), OFM_DATA_ROOT: project, OFM_SITE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -40,7 +46,7 @@ export async function buildSite(submissions: string): Promise<BuiltSite> {
   child.stderr.on('data', (d) => (output += d));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) throw new Error(`astro build failed:\n${output}`);
-  const server: RunningServer = await serveStatic(out);
+  const server: RunningServer = await serveStatic(out, 0, env['OFM_SITE_BASE'] ?? '/');
   return {
     url: server.url,
     out,
