@@ -351,7 +351,7 @@ describe('conformance results', () => {
 });
 
 describe('safety', () => {
-  // One page per test: every claim's panel is opened, which takes a while on the matrix.
+  // One page per test, with room: every claim's panel is opened (100+ on the matrix).
   it.each(['', 'features/autfa/', 'operators/xss/', 'compare/?operators=xss,alpha'])('keeps HTML and scripts from submissions inert on /%s', async (path) => {
     const page = await open(path);
     for (const link of await page.locator('td[data-op="xss"] a').all()) {
@@ -368,7 +368,7 @@ describe('safety', () => {
     expect(await page.content(), path).not.toContain('<script>window.__xss');
     expect((page as Page & { errors: string[] }).errors, path).toEqual([]);
     await page.close();
-  });
+  }, 60_000);
 
   it('shows an operator name written as HTML as text', async () => {
     const page = await open('operators/xss/');
@@ -397,8 +397,10 @@ describe('safety', () => {
 });
 
 describe('accessibility and layout', () => {
-  it.each(['', 'compare/?operators=alpha,beta', 'features/autfa/', 'operators/alpha/', 'operators/alpha/changes/1.0.0...1.1.0/', 'about/', 'no-such-page/'])('axe finds no serious problems on /%s', async (path) => {
-    const page = await open(path);
+  const desktop = ['', 'compare/?operators=alpha,beta', 'features/autfa/', 'operators/alpha/', 'operators/alpha/changes/1.0.0...1.1.0/', 'about/', 'no-such-page/'].map((path) => [path, 1440, 900] as const);
+  const phone = ['', 'compare/?operators=alpha,beta', 'features/autfa/', 'operators/alpha/'].map((path) => [path, 390, 844] as const);
+  it.each([...desktop, ...phone])('axe finds no serious problems on /%s at %i×%i', async (path, width, height) => {
+    const page = await open(path, { viewport: { width, height } });
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
     await page.close();
