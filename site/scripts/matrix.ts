@@ -197,6 +197,9 @@ export function enhanceMatrix(form: HTMLFormElement, tableElement: HTMLTableElem
     else if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement) control.value = String(value);
   };
 
+  // Compare starts with two operators; so does the matrix on a phone, so that it fits the screen.
+  const defaultOperators = () => (options.compare || narrow.matches ? table.operators.slice(0, 2) : table.operators);
+
   /** Puts a state into the form, dropping (and reporting) what this page does not have. */
   const load = (search: string) => {
     const state = readState(search);
@@ -224,9 +227,7 @@ export function enhanceMatrix(form: HTMLFormElement, tableElement: HTMLTableElem
     set('main', state.main);
     set('diff', state.diff);
     for (const input of form.querySelectorAll<HTMLInputElement>('input[name="support"]')) input.checked = (state.support as string[]).includes(input.value);
-    // On a phone the matrix starts with two operators side by side, so it fits the screen.
-    const fallback = options.compare || narrow.matches ? table.operators.slice(0, 2) : table.operators;
-    chosen = state.operators ?? fallback;
+    chosen = state.operators ?? defaultOperators();
     for (const input of form.querySelectorAll<HTMLInputElement>('input[name="operators"]')) input.checked = chosen.includes(input.value);
     return state;
   };
@@ -303,7 +304,7 @@ export function enhanceMatrix(form: HTMLFormElement, tableElement: HTMLTableElem
   });
   form.addEventListener('reset', () =>
     setTimeout(() => {
-      chosen = options.compare ? table.operators.slice(0, 2) : narrow.matches ? table.operators.slice(0, 2) : table.operators;
+      chosen = defaultOperators();
       for (const input of form.querySelectorAll<HTMLInputElement>('input[name="operators"]')) input.checked = chosen.includes(input.value);
       remember(render(), true);
     }),
