@@ -1,6 +1,7 @@
 // A local Kubernetes control plane for tests and benchmarks, built from the Go module proxy:
 // etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok (fake nodes) and
-// CloudNativePG's manager (a real operator). Each is built once into a cache outside the
+// CloudNativePG's manager (a real operator); and, built the same way, the tools tests run
+// (actionlint, for the GitHub workflows). Each is built once into a cache outside the
 // repository, keyed by version; building needs Go and the module proxy, nothing else.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,17 +14,29 @@ export const VERSIONS = {
   etcd: 'v3.7.3',
   kwok: 'v0.8.0',
   cloudnativePg: 'v1.30.0',
+  actionlint: 'v1.7.12',
 } as const;
 
-export type Component = 'kubernetes' | 'etcd' | 'kwok' | 'cloudnative-pg';
+export type Component = 'kubernetes' | 'etcd' | 'kwok' | 'cloudnative-pg' | 'actionlint';
+
+/** Everything `npm run control-plane -- build` builds, in build order. */
+export const COMPONENTS: readonly Component[] = ['etcd', 'kubernetes', 'kwok', 'cloudnative-pg', 'actionlint'];
 
 /** Where built binaries are kept: $OFM_CACHE_DIR, else $XDG_CACHE_HOME/ofm, else ~/.cache/ofm. */
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
   return env['OFM_CACHE_DIR'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'ofm');
 }
 
-const folderOf = (component: Component, root: string) =>
-  join(root, 'control-plane', `${component}-${{ kubernetes: VERSIONS.kubernetes, etcd: VERSIONS.etcd, kwok: VERSIONS.kwok, 'cloudnative-pg': VERSIONS.cloudnativePg }[component]}`);
+// Tools are not part of the control plane, so they get a folder of their own beside it.
+const PLACES: Record<Component, { readonly folder: 'control-plane' | 'tools'; readonly version: string }> = {
+  kubernetes: { folder: 'control-plane', version: VERSIONS.kubernetes },
+  etcd: { folder: 'control-plane', version: VERSIONS.etcd },
+  kwok: { folder: 'control-plane', version: VERSIONS.kwok },
+  'cloudnative-pg': { folder: 'control-plane', version: VERSIONS.cloudnativePg },
+  actionlint: { folder: 'tools', version: VERSIONS.actionlint },
+};
+
+const folderOf = (component: Component, root: string) => join(root, PLACES[component].folder, `${component}-${PLACES[component].version}`);
 
 export interface Binaries {
   readonly etcd: string;
@@ -48,10 +61,23 @@ export function binaries(root = cacheRoot()): Binaries {
   };
 }
 
+export interface Tools {
+  /** rhysd/actionlint, the GitHub Actions workflow checker. */
+  readonly actionlint: string;
+}
+
+export function tools(root = cacheRoot()): Tools {
+  return { actionlint: join(folderOf('actionlint', root), 'actionlint') };
+}
+
+/** Whether a component's build finished (a half-built folder has no marker). */
+export function isBuilt(component: Component, root = cacheRoot()): boolean {
+  return existsSync(join(folderOf(component, root), '.complete'));
+}
+
 /** The components whose binaries are not in the cache yet. */
-export function missingComponents(root = cacheRoot()): Component[] {
-  const all: Component[] = ['etcd', 'kubernetes', 'kwok', 'cloudnative-pg'];
-  return all.filter((c) => !existsSync(join(folderOf(c, root), '.complete')));
+export function missingComponents(root = cacheRoot(), components: readonly Component[] = COMPONENTS): Component[] {
+  return components.filter((c) => !isBuilt(c, root));
 }
 
 type Log = (line: string) => void;
@@ -163,14 +189,25 @@ async function buildComponent(component: Component, root: string, log: Log): Pro
     case 'cloudnative-pg':
       await buildFromWrapper({ module: 'github.com/cloudnative-pg/cloudnative-pg', version: VERSIONS.cloudnativePg, packages: ['github.com/cloudnative-pg/cloudnative-pg/cmd/manager'], out, log });
       break;
+    case 'actionlint':
+      await buildFromWrapper({
+        module: 'github.com/rhysd/actionlint',
+        version: VERSIONS.actionlint,
+        packages: ['github.com/rhysd/actionlint/cmd/actionlint'],
+        // Built inside a wrapper module, `actionlint -version` would otherwise not know its own.
+        ldflags: `-X github.com/rhysd/actionlint.version=${VERSIONS.actionlint}`,
+        out,
+        log,
+      });
+      break;
   }
   await writeFile(join(out, '.complete'), `${new Date().toISOString()}\n`);
 }
 
 /** Builds what is missing from the cache; answers how long each build took, in seconds. */
-export async function ensureBinaries(log: Log = () => undefined, root = cacheRoot()): Promise<Map<Component, number>> {
+export async function ensureBinaries(log: Log = () => undefined, root = cacheRoot(), components: readonly Component[] = COMPONENTS): Promise<Map<Component, number>> {
   const took = new Map<Component, number>();
-  for (const component of missingComponents(root)) {
+  for (const component of missingComponents(root, components)) {
     const start = Date.now();
     log(`Building ${component} into ${folderOf(component, root)} (first use only)…`);
     await buildComponent(component, root, log);
