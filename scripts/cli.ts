@@ -34,6 +34,8 @@ interface Context {
 
 const FORMAT: OptionSpec = { type: 'string', default: 'text', value: '<text|json|github|sarif>', description: 'How to print findings: text for people, json (schema/findings.schema.json), github workflow annotations, or SARIF 2.1.0 for code-review tools.' };
 const TECHNOLOGY: OptionSpec = { type: 'string', default: 'postgres', value: '<id>', description: 'The catalogue (technology) to use.' };
+const SUMMARY: OptionSpec = { type: 'string', value: '<file>', description: 'Also append every finding as Markdown (grouped per file, with hints and links to the rules) to this file, such as "$GITHUB_STEP_SUMMARY".' };
+const ANNOTATIONS: OptionSpec = { type: 'string', value: '<n>', description: 'With --format github: at most this many annotations, errors first (GitHub shows 10 per step); the summary lists the rest.' };
 const FORCE: OptionSpec = { type: 'boolean', default: false, description: 'Overwrite the file if it exists.' };
 /** Options every command takes. */
 const COMMON: Readonly<Record<string, OptionSpec>> = {
@@ -47,10 +49,11 @@ const commands: Record<string, CommandSpec> = {
     summary: 'Check catalogues, operator metadata and submissions: all of them, or the files and folders given. Each finding gives file:line:column, a rule id (docs/rules.md), what is wrong and how to fix it. Exit 0: no errors; 1: errors; 2: wrong usage.',
     usage: 'ofm validate [paths…] [options]',
     examples: ['ofm validate', 'ofm validate submissions/postgres/cloudnative-pg', 'ofm validate --format sarif > ofm.sarif'],
-    options: { format: FORMAT },
+    options: { format: FORMAT, summary: SUMMARY, annotations: ANNOTATIONS },
     run: async (values, positionals, { color }) => {
-      const { validate } = await import('./commands/validate.ts');
-      return validate({ paths: positionals, format: String(values['format']), cwd: process.cwd(), color });
+      const [{ validate }, { annotationLimit }] = await Promise.all([import('./commands/validate.ts'), import('./commands/summary.ts')]);
+      const annotations = annotationLimit(values['annotations'] as string | undefined);
+      return validate({ paths: positionals, format: String(values['format']), cwd: process.cwd(), color, summary: values['summary'] as string | undefined, ...(annotations === undefined ? {} : { annotations }) });
     },
   },
   fix: {
@@ -72,6 +75,8 @@ const commands: Record<string, CommandSpec> = {
     ],
     options: {
       format: FORMAT,
+      summary: SUMMARY,
+      annotations: ANNOTATIONS,
       offline: { type: 'boolean', default: false, description: 'Check against local copies instead of the network.' },
       'docs-source': { type: 'string', multiple: true, default: [], value: '<operator-id>=<path>', description: 'Offline: a local clone of an operator\'s documentation source (repeatable).' },
       repository: { type: 'string', multiple: true, default: [], value: '<github-url>=<path>', description: 'Offline: a local clone of a GitHub repository that evidence links to (repeatable).' },
@@ -88,9 +93,12 @@ const commands: Record<string, CommandSpec> = {
       'github-api-url': { type: 'string', value: '<url>', description: 'GitHub API base URL (GitHub Enterprise, tests). Default: https://api.github.com. GITHUB_TOKEN raises the rate limit.' },
     },
     run: async (values, positionals, { color }) => {
-      const { evidence } = await import('./commands/evidence.ts');
+      const [{ evidence }, { annotationLimit }] = await Promise.all([import('./commands/evidence.ts'), import('./commands/summary.ts')]);
+      const annotations = annotationLimit(values['annotations'] as string | undefined);
       return evidence({
         paths: positionals,
+        summary: values['summary'] as string | undefined,
+        ...(annotations === undefined ? {} : { annotations }),
         format: String(values['format']),
         cwd: process.cwd(),
         color,
@@ -195,6 +203,74 @@ const commands: Record<string, CommandSpec> = {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
       }
+    },
+  },
+  'pr-check': {
+    summary: 'Check what a branch changes against its base, as the pull-request workflow does: the changed data files, their evidence (with --evidence, online), who may change each operator\'s folder (its maintainers), one operator per pull request, file names, the catalogue version, CODEOWNERS. Prints the comment the bot would post. Exit 0: no check failed; 1: a check failed; 2: wrong usage.',
+    usage: 'ofm pr-check --base <ref> [options]',
+    examples: ['ofm pr-check --base origin/main --author octocat', 'ofm pr-check --base origin/main --format json --output pr-check.json'],
+    options: {
+      base: { type: 'string', value: '<ref>', description: 'The branch or commit the pull request goes into, such as origin/main.' },
+      head: { type: 'string', default: 'HEAD', value: '<ref>', description: 'The pull request\'s last commit.' },
+      author: { type: 'string', value: '<login>', description: 'The GitHub login of the pull request\'s author, for the ownership check (skipped without it).' },
+      format: { type: 'string', default: 'markdown', value: '<markdown|json>', description: 'markdown: the comment; json: the result (schema/pr-check.schema.json).' },
+      output: { type: 'string', value: '<file>', description: 'Also write the JSON result to this file.' },
+      evidence: { type: 'boolean', default: false, description: 'Check the evidence links of changed submissions online (GITHUB_TOKEN raises the GitHub API\'s rate limit).' },
+      number: { type: 'string', value: '<n>', description: 'The pull request\'s number, recorded in the result.' },
+      'rules-url': { type: 'string', value: '<url>', description: 'Where rule ids link to. Default: docs/rules.md.' },
+      'github-api-url': { type: 'string', value: '<url>', description: 'GitHub API base URL for --evidence. Default: https://api.github.com.' },
+    },
+    run: async (values) => {
+      const { prCheck } = await import('./commands/pr-check.ts');
+      const number = values['number'] === undefined ? undefined : Number(values['number']);
+      if (number !== undefined && !(Number.isInteger(number) && number > 0)) throw new UsageError('--number takes a pull request number, such as 42.');
+      return prCheck({
+        base: values['base'] as string | undefined,
+        head: String(values['head']),
+        author: values['author'] as string | undefined,
+        ...(number ? { number } : {}),
+        format: String(values['format']),
+        output: values['output'] as string | undefined,
+        evidence: values['evidence'] === true,
+        cwd: process.cwd(),
+        rulesUrl: values['rules-url'] as string | undefined,
+        githubApiUrl: values['github-api-url'] as string | undefined,
+        githubToken: process.env['GITHUB_TOKEN'] || undefined,
+      });
+    },
+  },
+  'pr-report': {
+    summary: 'For the pull-request workflow\'s commenting job: read the checking job\'s result (pr-check.json, untrusted), re-check ownership through GitHub\'s API, and keep one comment, a commit status (ofm/pr-check) and OFM\'s labels on the pull request. Needs GITHUB_TOKEN.',
+    usage: 'ofm pr-report --artifact <file> --head-sha <sha> [options]',
+    examples: ['ofm pr-report --artifact pr-check.json --head-sha "$HEAD_SHA"'],
+    options: {
+      artifact: { type: 'string', value: '<file>', description: 'The result `ofm pr-check --output` wrote.' },
+      'head-sha': { type: 'string', value: '<sha>', description: 'The commit the check ran on (github.event.workflow_run.head_sha).' },
+      repository: { type: 'string', value: '<owner/name>', description: 'Default: GITHUB_REPOSITORY.' },
+      'run-url': { type: 'string', value: '<url>', description: 'The checking run, linked from the status.' },
+    },
+    run: async (values) => {
+      const { prReport } = await import('./commands/pr-report.ts');
+      return prReport({
+        artifact: values['artifact'] as string | undefined,
+        headSha: values['head-sha'] as string | undefined,
+        repository: (values['repository'] as string | undefined) ?? process.env['GITHUB_REPOSITORY'],
+        token: process.env['GITHUB_TOKEN'] || undefined,
+        apiUrl: process.env['GITHUB_API_URL'] || undefined,
+        serverUrl: process.env['GITHUB_SERVER_URL'] || undefined,
+        runUrl: values['run-url'] as string | undefined,
+        cwd: process.cwd(),
+      });
+    },
+  },
+  codeowners: {
+    summary: 'Write .github/CODEOWNERS from the `maintainers` of every operator.yaml, so GitHub asks each operator\'s maintainers to review changes to its folder. With --check, only say whether it is current (exit 1 if not).',
+    usage: 'ofm codeowners [--check]',
+    examples: ['ofm codeowners', 'ofm codeowners --check'],
+    options: { check: { type: 'boolean', default: false, description: 'Write nothing; exit 1 when the file is missing or out of date.' } },
+    run: async (values) => {
+      const { codeowners } = await import('./commands/codeowners.ts');
+      return codeowners({ cwd: process.cwd(), check: values['check'] === true });
     },
   },
   'import-ofm': {

@@ -11,27 +11,13 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const cli = join(here, 'cli.ts');
 const cache = join(root, 'node_modules', '.cache', 'ofm');
-
-/** Packages the bundle leaves to Node: large, only needed by evidence and conform, and some read files beside their code. */
-const EXTERNAL = ['@kubernetes/client-node', '@octokit/*', 'undici', 'piscina', 'astro', 'playwright-core'];
-
-/**
- * OFM takes only the RFC 3339 date formats from @hyperjump/json-schema-formats; its index also
- * loads an IDN table that costs a short run ~10 ms, so the bundle reads the dates module alone.
- */
-const onlyDateFormats = {
-  name: 'only-date-formats',
-  setup(build) {
-    build.onResolve({ filter: /^@hyperjump\/json-schema-formats$/ }, () => ({ path: join(root, 'node_modules/@hyperjump/json-schema-formats/src/rfc3339.js') }));
-  },
-};
 
 // What the bundle was built from: OFM's own files (sources, schemas, package.json) by size and
 // time, and npm's record of node_modules for the packages. Any change means a new bundle.
@@ -64,31 +50,17 @@ async function bundledCli() {
   const current = currentBundle();
   if (current) return current;
   try {
-    const { build } = await import('esbuild');
+    // How it is built is shared with the npm package (scripts/package-cli.ts); it fails to load without esbuild.
+    const { bundleCli } = await import('./lib/bundle.ts');
     mkdirSync(cache, { recursive: true });
     const staging = join(cache, `staging-${process.pid}`);
-    const result = await build({
-      entryPoints: [cli, join(here, 'lib/evidence/page-worker.ts')],
-      outdir: staging,
-      entryNames: '[name]',
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node24',
-      external: EXTERNAL,
-      metafile: true,
-      logLevel: 'silent',
-      plugins: [onlyDateFormats],
-      // Bundled CommonJS packages call require(); ESM output has none of its own.
-      banner: { js: "import { createRequire as __ofmCreateRequire } from 'node:module'; const require = __ofmCreateRequire(import.meta.url);" },
-    });
+    const bundle = await bundleCli({ root, outdir: staging });
     const inputs = {};
-    for (const input of Object.keys(result.metafile.inputs)) {
-      const path = resolve(input);
+    for (const path of bundle.inputs) {
       if (!path.includes(`${sep}node_modules${sep}`)) inputs[path] = stamp(path);
     }
-    for (const path of PACKAGES) inputs[path] = stamp(path);
+    // How it was built counts too.
+    for (const path of [...PACKAGES, join(here, 'lib', 'bundle.ts')]) inputs[path] = stamp(path);
     // Named by what it was built from: OFM caches results under this name (BUILD_ID in lib/tool.ts).
     const folder = `bundle-${createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16)}`;
     try {

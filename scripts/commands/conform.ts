@@ -11,8 +11,8 @@ import { writeJunit } from '../lib/conformance/writers/junit.ts';
 import { writeMarkdown } from '../lib/conformance/writers/markdown.ts';
 import { toReport } from '../lib/diagnostic.ts';
 import { connect } from '../lib/kubernetes/cluster.ts';
-import { classifyPath, CONFORMANCE_REPORT_SUFFIX, findProjectRoot, ID_PATTERN, operatorDir, projectRelative } from '../lib/layout.ts';
-import { openProject } from '../lib/project.ts';
+import { classifyPath, CONFORMANCE_REPORT_SUFFIX, ID_PATTERN, operatorDir, projectRelative } from '../lib/layout.ts';
+import { openProject, placeFor } from '../lib/project.ts';
 import { formatReport } from '../lib/reporters/index.ts';
 import { printable } from '../lib/reporters/printable.ts';
 import { dataFiles, loadDataFile } from '../lib/validate.ts';
@@ -86,9 +86,10 @@ export async function conform(options: ConformCommandOptions): Promise<CommandRe
   if (!LEVELS.includes(options.level as ConformLevel)) throw new UsageError(`--level takes ${LEVELS.join(' or ')}.`);
   const timeout = options.timeoutSeconds;
   if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) throw new UsageError('--timeout takes a positive number of seconds.');
-  const root = findProjectRoot(options.cwd);
-  if (!root) throw new UsageError('Run this inside an OFM project (a folder with features/ and schema/).');
-  const project = await openProject(root);
+  // Outside an OFM project, the folder it runs in is taken as a vendor's repository.
+  const place = placeFor(options.cwd);
+  const { root } = place;
+  const project = await openProject(root, place.catalogueRoot);
   const index = project.catalogues.get(options.technology);
   if (!index) throw new UsageError(`There is no usable catalogue for "${options.technology}".`);
 

@@ -14,19 +14,24 @@ import { HttpChecker } from '../lib/evidence/checkers/http.ts';
 import { RepositoryChecker } from '../lib/evidence/checkers/repository.ts';
 import { pageParser } from '../lib/evidence/page-parser.ts';
 import { githubRepository } from '../lib/evidence/links.ts';
-import { classifyPath, findProjectRoot, projectRelative } from '../lib/layout.ts';
+import { classifyPath, projectRelative } from '../lib/layout.ts';
 import { notCheckableReasons } from '../lib/knowledge.ts';
-import { openProject, openProjectsFor, type Project } from '../lib/project.ts';
+import { openProject, openProjectsFor, placeOf, vendorPlace, type Project } from '../lib/project.ts';
 import { formatReport, FORMATS, isFormat } from '../lib/reporters/index.ts';
 import { INTERNAL_ERROR_RULE, RULE_DESCRIPTIONS } from '../lib/rules/index.ts';
 import { schemas } from '../lib/schemas.ts';
 import { dataFiles } from '../lib/validate.ts';
 import { TOOL, TOOL_VERSION } from '../lib/tool.ts';
+import { appendSummary } from './summary.ts';
 import { UsageError, type CommandResult } from './command.ts';
 
 
 export interface EvidenceOptions {
   readonly paths: readonly string[];
+  /** Also append all findings as Markdown to this file (a job summary). */
+  readonly summary?: string;
+  /** With --format github: annotations written, at most. */
+  readonly annotations?: number;
   readonly format: string;
   readonly cwd: string;
   readonly color?: boolean;
@@ -102,8 +107,8 @@ export function progressReporter(write: (text: string) => void, interactive: boo
 
 export async function evidence(options: EvidenceOptions): Promise<CommandResult> {
   if (!isFormat(options.format)) throw new UsageError(`Unknown format "${options.format}"; use ${FORMATS.join(', ')}.`);
-  const cwdRoot = findProjectRoot(options.cwd);
-  if (!cwdRoot && options.paths.length === 0) throw new UsageError('This is not inside an OFM project (no features/ and schema/ folders above). Run it in the project, or name the submissions to check.');
+  const here = placeOf(options.cwd);
+  if (!here && options.paths.length === 0) throw new UsageError('This is neither inside an OFM project (no features/ and schema/ folders above) nor in a repository of submissions (no submissions/ folder above). Run it there, or name the submissions to check.');
   const paths = options.paths.map((p) => resolve(options.cwd, p));
   for (const [i, path] of paths.entries()) {
     if (!(await stat(path).then(() => true, () => false))) throw new UsageError(`No such file or folder: ${options.paths[i]}`);
@@ -114,7 +119,8 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
   const docsSources = await pairs(options.docsSources, 'docs-source', options.cwd, (id) => (/^[a-z][a-z0-9-]*$/.test(id) ? id : undefined));
   const repositories = await pairs(options.repositories, 'repository', options.cwd, githubRepository);
   // Each submission is checked in the project it belongs to, wherever ofm is run from.
-  const groups = paths.length > 0 ? await openProjectsFor(paths, cwdRoot ?? options.cwd) : [{ project: await openProject(cwdRoot!), paths: [] }];
+  const fallback = here ?? vendorPlace(options.cwd);
+  const groups = paths.length > 0 ? await openProjectsFor(paths, fallback) : [{ project: await openProject(fallback.root, fallback.catalogueRoot), paths: [] }];
   const work: Array<{ project: Project; file: string }> = [];
   for (const { project, paths: groupPaths } of groups) {
     for (const file of await dataFiles(project, groupPaths)) {
@@ -185,7 +191,8 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
 
   const findings = toReport(checked.flatMap((c) => c.diagnostics), work.length);
   const sources = new Map(checked.flatMap((c) => (c.text !== undefined && c.diagnostics.length > 0 ? [[c.file, c.text] as const] : [])));
-  let stdout = formatReport(options.format, findings, { sources, color: options.color ?? false, descriptions: RULE_DESCRIPTIONS });
+  let stdout = formatReport(options.format, findings, { sources, color: options.color ?? false, descriptions: RULE_DESCRIPTIONS, ...(options.annotations === undefined ? {} : { annotations: options.annotations }) });
+  if (options.summary) await appendSummary(options.summary, options.cwd, findings, 'ofm evidence');
   if (options.format === 'text') {
     const links = checked.flatMap((c) => c.report?.links ?? []);
     const all = summaryOf(links);

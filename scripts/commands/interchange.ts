@@ -6,9 +6,9 @@ import { validatorFor } from '../lib/ajv.ts';
 import { parseCatalogueRef } from '../lib/catalogue.ts';
 import { toReport, type Diagnostic } from '../lib/diagnostic.ts';
 import type { OperatorMetadata } from '../lib/generated/operator.ts';
-import { findProjectRoot, ID_PATTERN, operatorPath, RELEASE_PATTERN, schemaCommentFor, submissionPath } from '../lib/layout.ts';
+import { ID_PATTERN, operatorPath, RELEASE_PATTERN, schemaCommentFor, schemaLinksOf, submissionPath } from '../lib/layout.ts';
 import { fromOfm, toOfm, type OfmInterchangeSubmission } from '../lib/ofm-interchange.ts';
-import { openProject, type Project } from '../lib/project.ts';
+import { ofmCommandIn, openProject, placeFor, type Project } from '../lib/project.ts';
 import { formatReport } from '../lib/reporters/index.ts';
 import { schemaFindings } from '../lib/schema-errors.ts';
 import { schemas } from '../lib/schemas.ts';
@@ -31,10 +31,10 @@ export interface ImportOptions extends InterchangeOptions {
   readonly technology: string;
 }
 
+/** The project around `cwd`, or `cwd` as a vendor's repository. */
 async function openAt(cwd: string): Promise<Project> {
-  const root = findProjectRoot(cwd);
-  if (!root) throw new UsageError('Run this inside an OFM project (a folder with features/ and schema/).');
-  return openProject(root);
+  const { root, catalogueRoot } = placeFor(cwd);
+  return openProject(root, catalogueRoot);
 }
 
 async function inputPath(options: InterchangeOptions): Promise<string> {
@@ -81,15 +81,15 @@ export async function importOfm(options: ImportOptions): Promise<CommandResult> 
     return failed(diagnosticsFor(loaded, 'ofm-format', [error(where, message, 'Correct metadata.submission.version, or give --out <file>.')]), sources);
   }
   const relativePath = submissionPath(options.technology, operator, submission.version || 'unknown-version');
-  const text = `${schemaCommentFor(relativePath, 'submission', options.technology)}\n# Imported from the community OFM format (${loaded.file}).\n${stringify(submission, { lineWidth: 0, version: '1.1' })}`;
+  const text = `${schemaCommentFor(relativePath, 'submission', options.technology, schemaLinksOf(project))}\n# Imported from the community OFM format (${loaded.file}).\n${stringify(submission, { lineWidth: 0, version: '1.1' })}`;
   const lines = notes.map((n) => `note: ${n}`);
   if (options.out === '-') return { exitCode: 0, stdout: text, stderr: lines.map((l) => `${l}\n`).join('') };
   const target = options.out ? resolve(options.cwd, options.out) : pathInside(project.root, relativePath);
   if (!target) throw new UsageError(`${relativePath} is not a path inside the project.`);
   await write(target, text, options.force, options.out ?? relativePath);
-  lines.push(`Wrote ${options.out ?? relativePath}. Check it with: npx ofm validate ${options.out ?? relativePath}`);
+  lines.push(`Wrote ${options.out ?? relativePath}. Check it with: ${ofmCommandIn(project)} validate ${options.out ?? relativePath}`);
   if (!existsSync(join(project.root, operatorPath(options.technology, operator)))) {
-    lines.push(`There is no ${operatorPath(options.technology, operator)} yet: \`npx ofm new\` writes one to fill in, or copy another operator's.`);
+    lines.push(`There is no ${operatorPath(options.technology, operator)} yet: \`${ofmCommandIn(project)} new\` writes one to fill in, or copy another operator's.`);
   }
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { formatCatalogueRef } from '../lib/catalogue.ts';
-import { findProjectRoot, ID_PATTERN, operatorPath, RELEASE_PATTERN, submissionPath } from '../lib/layout.ts';
-import { openProject } from '../lib/project.ts';
+import { ID_PATTERN, operatorPath, RELEASE_PATTERN, schemaLinksOf, submissionPath } from '../lib/layout.ts';
+import { ofmCommandIn, openProject, placeFor } from '../lib/project.ts';
 import { operatorBeside } from '../lib/beside.ts';
 import { moveSubmission } from '../lib/next-release.ts';
 import { newOperatorText, newSubmissionText } from '../lib/template.ts';
@@ -29,9 +29,12 @@ export async function newSubmission(options: NewOptions): Promise<CommandResult>
   if (!version || !RELEASE_PATTERN.test(version)) throw new UsageError('Give --version <release>, such as --version 1.30.0 (without a leading "v").');
   const released = options.released ?? options.today;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(released)) throw new UsageError('Give --released as YYYY-MM-DD.');
-  const root = findProjectRoot(options.cwd);
-  if (!root) throw new UsageError('Run this inside an OFM project (a folder with features/ and schema/).');
-  const project = await openProject(root);
+  // Outside an OFM project, the folder it runs in is taken as a vendor's repository.
+  const place = placeFor(options.cwd);
+  const { root } = place;
+  const project = await openProject(root, place.catalogueRoot);
+  const schemaLinks = schemaLinksOf(project);
+  const ofm = ofmCommandIn(project);
   const index = project.catalogues.get(options.technology);
   if (!index) throw new UsageError(`There is no usable catalogue for "${options.technology}"; known: ${[...project.catalogues.keys()].join(', ') || 'none'}.`);
 
@@ -55,11 +58,11 @@ export async function newSubmission(options: NewOptions): Promise<CommandResult>
     text = next.text;
     fromNotes = [
       `Claims are copied from ${options.from}, with its comments and layout: review each one for ${version}.`,
-      next.moved.length > 0 ? `${next.moved.length} evidence link(s) now point at ${version}; check that each page still shows the claim: npx ofm evidence ${relativePath}` : '',
+      next.moved.length > 0 ? `${next.moved.length} evidence link(s) now point at ${version}; check that each page still shows the claim: ${ofm} evidence ${relativePath}` : '',
       ...(next.recheck.length > 0 ? ['Re-check these by hand:', ...next.recheck.map((line) => `  - ${line}`)] : []),
     ];
   } else {
-    text = newSubmissionText(index, { relativePath, operator, version, released });
+    text = newSubmissionText(index, { relativePath, schemaLinks, operator, version, released });
   }
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, text);
@@ -67,7 +70,7 @@ export async function newSubmission(options: NewOptions): Promise<CommandResult>
   const written = [relativePath];
   const metadataPath = operatorPath(options.technology, operator);
   if (!existsSync(join(root, metadataPath))) {
-    await writeFile(join(root, metadataPath), newOperatorText(metadataPath, operator));
+    await writeFile(join(root, metadataPath), newOperatorText(metadataPath, operator, schemaLinks));
     written.push(metadataPath);
   }
   const notes = [
@@ -75,7 +78,7 @@ export async function newSubmission(options: NewOptions): Promise<CommandResult>
     options.released ? '' : `The release date is set to today (${released}); correct it if the release is older.`,
     ...fromNotes,
     written.length > 1 ? `Fill in ${metadataPath}.` : '',
-    `Then check your work: npx ofm validate ${dirname(relativePath)}`,
+    `Then check your work: ${ofm} validate ${dirname(relativePath)}`,
   ];
   return { exitCode: 0, stdout: `${notes.filter(Boolean).join('\n')}\n`, stderr: '' };
 }

@@ -1,12 +1,13 @@
 // Files derived from the schemas and catalogues: TypeScript types (so code never restates a
 // schema) and one editor schema per catalogue. `npm run generate` writes them; a test fails
 // when the committed copies are stale.
+import { join } from 'node:path';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { createAjv } from './ajv.ts';
 import { sha256 } from './digest.ts';
 import type { Project } from './project.ts';
-import { generatedSubmissionSchemaPath } from './layout.ts';
+import { generatedSubmissionSchemaPath, SCHEMA_DIR } from './layout.ts';
 import { EVIDENCE_PROBLEMS } from './evidence/problems.ts';
 import { bytesRules, dataRules, documentRules, INTERNAL_ERROR_RULE, textRules } from './rules/index.ts';
 import { schemaFileNames, schemas, type SchemaName } from './schemas.ts';
@@ -30,7 +31,12 @@ const typeFileNames: Record<SchemaName, string> = {
   ofmInterchange: 'ofm-interchange.ts',
   matrixExport: 'matrix-export.ts',
   siteApi: 'site-api.ts',
+  dataPackage: 'data-package.ts',
+  prCheck: 'pr-check.ts',
 };
+
+/** Where the TypeScript types of a schema are written. */
+export const typesPath = (name: SchemaName): string => `scripts/lib/generated/${typeFileNames[name]}`;
 
 export async function generatedFiles(project: Project): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
@@ -42,8 +48,11 @@ export async function generatedFiles(project: Project): Promise<GeneratedFile[]>
       ignoreMinAndMaxItems: true,
       additionalProperties: false,
       style: { singleQuote: true, printWidth: 110 },
+      // A reference to another schema of the project (by file name) is read from schema/, never fetched.
+      cwd: join(project.root, SCHEMA_DIR),
+      $refOptions: { resolve: { http: false } },
     });
-    files.push({ path: `scripts/lib/generated/${typeFileNames[name]}`, content: types });
+    files.push({ path: typesPath(name), content: types });
   }
   for (const { catalogue } of project.catalogues.values()) {
     const schema = submissionSchemaFor(catalogue);

@@ -35,6 +35,19 @@ export const submissionPath = (technology: string, operator: string, version: st
 export const generatedSubmissionSchemaPath = (technology: string): string =>
   `${SCHEMA_DIR}/generated/${technology}.submission.schema.json`;
 
+/**
+ * Where the site publishes the schemas (schema/ as it is, below schema/v1/): each schema's `$id`
+ * is its address there, so editors and other validators can fetch it. The site serves each file
+ * at the path its `$id` names (site/pages/schema/); v1 changes only if a schema breaks its readers.
+ */
+export const PUBLISHED_SITE = 'https://operator-feature-matrix.github.io/ofm/';
+export const PUBLISHED_SCHEMA_BASE = `${PUBLISHED_SITE}schema/v1/`;
+/** OFM's repository, whose docs/rules.md explains every rule id (linked from Markdown reports). */
+export const PUBLISHED_REPOSITORY = 'https://github.com/operator-feature-matrix/ofm';
+export const PUBLISHED_RULES_URL = `${PUBLISHED_REPOSITORY}/blob/main/docs/rules.md`;
+/** The published address of a file under schema/, given by its project-relative path. */
+export const publishedSchemaUrl = (schemaPath: string): string => `${PUBLISHED_SCHEMA_BASE}${schemaPath.slice(SCHEMA_DIR.length + 1)}`;
+
 /** Path relative to the project root with forward slashes; undefined when outside it. */
 export function projectRelative(root: string, absolutePath: string): string | undefined {
   const rel = relative(root, absolutePath);
@@ -82,15 +95,39 @@ export function findProjectRoot(start: string): string | undefined {
   }
 }
 
+/**
+ * The nearest folder at or above `start` that holds a submissions/ folder: the root of a vendor's
+ * repository that keeps its submissions in OFM's layout, without the catalogues and schemas.
+ */
+export function findSubmissionsRoot(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, SUBMISSIONS_DIR))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * How data files name their schema: by a path relative to the project's schema/ folder (an OFM
+ * project), or by its published address (a vendor's repository, which has no schema/ folder).
+ */
+export type SchemaLinks = 'relative' | 'published';
+
+/** How a project's data files name their schemas: only an OFM project has its own schema/ folder (its catalogues are its own). */
+export const schemaLinksOf = (project: { readonly root: string; readonly catalogueRoot: string }): SchemaLinks =>
+  project.catalogueRoot === project.root ? 'relative' : 'published';
+
 /** The `# yaml-language-server: $schema=…` line a data file at `rel` should start with. */
-export function schemaCommentFor(rel: string, kind: FileKind, technology: string): string {
-  const depth = rel.split('/').length - 1;
-  const up = '../'.repeat(depth);
+export function schemaCommentFor(rel: string, kind: FileKind, technology: string, links: SchemaLinks = 'relative'): string {
   const target =
     kind === 'catalogue'
       ? `${SCHEMA_DIR}/catalogue.schema.json`
       : kind === 'submission'
         ? generatedSubmissionSchemaPath(technology)
         : `${SCHEMA_DIR}/${kind}.schema.json`;
+  if (links === 'published') return `# yaml-language-server: $schema=${publishedSchemaUrl(target)}`;
+  const up = '../'.repeat(rel.split('/').length - 1);
   return `# yaml-language-server: $schema=${up}${target}`;
 }

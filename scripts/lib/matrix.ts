@@ -13,7 +13,7 @@ import { OTHER_PREFIX } from './submission-schema.ts';
 import { schemas } from './schemas.ts';
 import { TOOL } from './tool.ts';
 
-export type { MatrixExport };
+export type { ExportCell, MatrixExport };
 
 /** One submitted release, with its operator and its latest evidence and conformance reports. */
 export interface Release {
@@ -155,16 +155,19 @@ export function dataQuality(cells: readonly Cell[]): DataQuality {
   };
 }
 
+/** A cell as the exports write it: the data without what only the page draws. */
+export function exportCell(index: CatalogueIndex, release: Release, feature: Feature, claims = claimsById(index, release.submission)): ExportCell {
+  const { symbol: _, ...cell } = cellFor(index, release, feature, claims);
+  return cell as ExportCell;
+}
+
 export function matrixExport(index: CatalogueIndex, releases: readonly Release[], generatedAt: Date): MatrixExport {
   const latest = latestReleases(releases);
   const { catalogue } = index;
   const cells: ExportCell[] = [];
   for (const release of latest) {
     const claims = claimsById(index, release.submission);
-    for (const feature of catalogue.features) {
-      const { symbol: _, ...cell } = cellFor(index, release, feature, claims);
-      cells.push(cell as ExportCell);
-    }
+    for (const feature of catalogue.features) cells.push(exportCell(index, release, feature, claims));
   }
   return {
     $schema: schemas.matrixExport.$id,

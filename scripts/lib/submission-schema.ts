@@ -2,7 +2,7 @@
 // and check each value's type. It is self-contained (no $ref to other files) so that an editor
 // can use it offline from its relative path.
 import type { Catalogue, Feature } from './generated/catalogue.ts';
-import { generatedSubmissionSchemaPath } from './layout.ts';
+import { generatedSubmissionSchemaPath, publishedSchemaUrl } from './layout.ts';
 import { schemas } from './schemas.ts';
 
 export const OTHER_PREFIX = 'other: ';
@@ -10,7 +10,6 @@ export const OTHER_PREFIX = 'other: ';
 export const OTHER_PATTERN = `^${OTHER_PREFIX}\\S`;
 /** Whether a value is of the `other: <text>` form (OTHER_PATTERN). */
 export const isOtherValue = (value: string): boolean => /^other: \S/u.test(value);
-const SCHEMA_ID_BASE = 'https://ofm.invalid/';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -97,7 +96,7 @@ export function submissionSchemaFor(catalogue: Catalogue): JsonSchema {
   const features = base.properties['features'] as JsonSchema;
   return {
     ...base,
-    $id: `${SCHEMA_ID_BASE}${generatedSubmissionSchemaPath(catalogue.technology)}`,
+    $id: publishedSchemaUrl(generatedSubmissionSchemaPath(catalogue.technology)),
     title: `${catalogue.name} submission`,
     description: `A submission against the ${catalogue.name} catalogue (${catalogue.technology}@${catalogue.version}). Generated from features/${catalogue.technology}/catalogue.yaml by \`npm run generate\`; do not edit.`,
     properties: {

@@ -2,7 +2,7 @@
 // "unknown" and explained in comments, and an operator.yaml to fill in.
 import { Document, isMap, isScalar, Scalar, type Pair } from 'yaml';
 import type { CatalogueIndex, Feature } from './catalogue.ts';
-import { schemaCommentFor } from './layout.ts';
+import { schemaCommentFor, type SchemaLinks } from './layout.ts';
 import { OTHER_PREFIX } from './submission-schema.ts';
 
 const WIDTH = 98;
@@ -51,6 +51,8 @@ function featureComment(feature: Feature, categoryHeading: string | undefined): 
 
 export interface NewSubmission {
   readonly relativePath: string;
+  /** How the schema line names the schema (a vendor's repository has no schema/ folder). */
+  readonly schemaLinks?: SchemaLinks;
   readonly operator: string;
   readonly version: string;
   readonly released: string;
@@ -69,7 +71,7 @@ export function newSubmissionText(index: CatalogueIndex, options: NewSubmission)
     features: Object.fromEntries(features.map((f) => [f.id, { support: 'unknown' }])),
   }, { version: '1.1' });
   doc.commentBefore = [
-    schemaCommentFor(options.relativePath, 'submission', catalogue.technology).slice(1),
+    schemaCommentFor(options.relativePath, 'submission', catalogue.technology, options.schemaLinks).slice(1),
     '',
     ` What ${options.operator} ${options.version} supports, feature by feature (catalogue ${catalogue.technology}@${catalogue.version}).`,
     ' For each feature: replace "support: unknown" with a value, add evidence links to this release\'s',
@@ -94,8 +96,8 @@ export function newSubmissionText(index: CatalogueIndex, options: NewSubmission)
   return doc.toString({ lineWidth: 0 });
 }
 
-export function newOperatorText(relativePath: string, id: string): string {
-  return `${schemaCommentFor(relativePath, 'operator', '')}
+export function newOperatorText(relativePath: string, id: string, schemaLinks?: SchemaLinks): string {
+  return `${schemaCommentFor(relativePath, 'operator', '', schemaLinks)}
 # Who makes ${id} and where its documentation lives. See schema/operator.md for every field.
 id: ${id}
 name: ""          # display name, e.g. "Example Operator for PostgreSQL"

@@ -2,6 +2,8 @@
 import packageJson from '../../package.json' with { type: 'json' };
 
 export const TOOL_VERSION: string = packageJson.version;
+/** The npm package that ships the `ofm` command to vendors (scripts/package-cli.ts builds it). */
+export const CLI_PACKAGE = '@operator-feature-matrix/ofm';
 /** "ofm <version>": the `tool` field of every JSON file OFM writes. */
 export const TOOL = `ofm ${TOOL_VERSION}`;
 

@@ -6,11 +6,12 @@ import { cellFor, firstClaimed, type Cell, type EvidenceLinkView } from '../../s
 import type { Feature } from '../../scripts/lib/catalogue.ts';
 import type { Claim, FeatureDocument, Header, IndexDocument, OperatorDocument } from '../../scripts/lib/generated/site-api.ts';
 import { claimsById } from '../../scripts/lib/releases.ts';
+import { schemas } from '../../scripts/lib/schemas.ts';
 import { TOOL } from '../../scripts/lib/tool.ts';
 import type { SiteData } from './data.ts';
 
 export const API_VERSION = 1;
-const SCHEMA = 'https://ofm.invalid/schema/site-api.schema.json';
+const SCHEMA = schemas.siteApi.$id;
 
 /** An evidence link's state after its last check, as a word and in a sentence. */
 export function evidenceState(e: EvidenceLinkView): { state: Claim['evidence'][number]['state']; text: string } {

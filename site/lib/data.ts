@@ -2,11 +2,9 @@
 // report, the newest release of each operator, and the matrix cells. Built once per build.
 import { getCollection } from 'astro:content';
 import { indexCatalogue, type Catalogue, type CatalogueIndex, type Feature } from '../../scripts/lib/catalogue.ts';
-import type { Submission } from '../../scripts/lib/claims.ts';
-import type { ConformanceReport } from '../../scripts/lib/generated/conformance-report.ts';
-import type { EvidenceReport } from '../../scripts/lib/generated/evidence-report.ts';
+import { technologyData } from '../../scripts/lib/dataset.ts';
 import type { OperatorMetadata } from '../../scripts/lib/generated/operator.ts';
-import { byVersionDescending, cellFor, latestReleases, type Cell, type Release } from '../../scripts/lib/matrix.ts';
+import { cellFor, latestReleases, type Cell, type Release } from '../../scripts/lib/matrix.ts';
 import { claimsById } from '../../scripts/lib/releases.ts';
 
 export interface OperatorView {
@@ -34,30 +32,13 @@ async function load(): Promise<SiteData> {
   const catalogue = catalogues.find((c) => c.technology === 'postgres') ?? catalogues[0];
   if (!catalogue) throw new Error('No valid catalogue to build the site from (features/<technology>/catalogue.yaml).');
   const index = indexCatalogue(catalogue);
-  const operators = new Map<string, OperatorMetadata>();
-  for (const entry of await getCollection('operators')) {
-    const metadata = entry.data as unknown as OperatorMetadata;
-    if (entry.id.startsWith(`submissions/${catalogue.technology}/`)) operators.set(metadata.id, metadata);
-  }
-  const reports = new Map((await getCollection('evidence')).map((e) => [(e.data as unknown as EvidenceReport).submission, e.data as unknown as EvidenceReport]));
-  const conformanceReports = new Map(
-    (await getCollection('conformance')).map((e) => [(e.data as unknown as ConformanceReport).submission, e.data as unknown as ConformanceReport]),
-  );
-  const releases: Release[] = [];
-  for (const entry of await getCollection('submissions')) {
-    const submission = entry.data as unknown as Submission;
-    const operator = operators.get(submission.operator);
-    if (!operator || !submission.catalogue.startsWith(`${catalogue.technology}@`)) continue;
-    const evidence = reports.get(entry.id);
-    const conformance = conformanceReports.get(entry.id);
-    releases.push({
-      operator,
-      submission,
-      ...(evidence && evidence.version === submission.version ? { evidence } : {}),
-      ...(conformance && conformance.version === submission.version && conformance.operator === submission.operator ? { conformance } : {}),
-    });
-  }
-  releases.sort(byVersionDescending);
+  const entries = async (name: 'operators' | 'submissions' | 'evidence' | 'conformance') => (await getCollection(name)).map((e) => ({ id: e.id, data: e.data }));
+  const { releases } = technologyData(index, {
+    operators: await entries('operators'),
+    submissions: await entries('submissions'),
+    evidence: await entries('evidence'),
+    conformance: await entries('conformance'),
+  });
   const latest = latestReleases(releases);
   const cells = new Map<string, Cell>();
   for (const release of latest) {

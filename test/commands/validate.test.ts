@@ -52,7 +52,7 @@ describe('ofm validate', () => {
     const report = JSON.parse(run.stdout);
     expect(createAjv().validate(schemas.findings.$id, report)).toBe(true);
     expect(report).toEqual({
-      $schema: 'https://ofm.invalid/schema/findings.schema.json',
+      $schema: 'https://operator-feature-matrix.github.io/ofm/schema/v1/findings.schema.json',
       tool: `ofm ${packageVersion}`,
       findings: [
         {

@@ -18,8 +18,13 @@ export interface RunOptions {
 
 /** Runs the real `ofm` entry point in a child process. */
 export function runOfm(args: readonly string[], cwd: string, { node = process.execPath, tool = repoRoot, env = {} }: RunOptions = {}): Promise<Run> {
+  return runCommand(node, [join(tool, 'scripts/ofm.js'), ...args], cwd, env);
+}
+
+/** Runs a command in a child process, without colour, and collects what it prints. */
+export function runCommand(command: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(node, [join(tool, 'scripts/ofm.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
+    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createAjv } from '../../scripts/lib/ajv.ts';
 import { toReport } from '../../scripts/lib/diagnostic.ts';
+import { PUBLISHED_SCHEMA_BASE } from '../../scripts/lib/layout.ts';
 import { matrixExport, type Release } from '../../scripts/lib/matrix.ts';
 import { openProject } from '../../scripts/lib/project.ts';
 import { schemas } from '../../scripts/lib/schemas.ts';
@@ -71,7 +72,7 @@ function edited<T>(data: T, path: readonly (string | number)[], value: unknown):
 }
 
 describe('the schemas', () => {
-  it.each(allSchemas.map((s) => [s.$id.replace('https://ofm.invalid/', ''), s] as const))('%s is valid 2020-12 for both validators', async (_, schema) => {
+  it.each(allSchemas.map((s) => [s.$id.replace(PUBLISHED_SCHEMA_BASE, ''), s] as const))('%s is valid 2020-12 for both validators', async (_, schema) => {
     expect(ajv.validateSchema(schema)).toBe(true);
     expect(await hyperjumpValid(META, schema)).toBe(true);
   });

@@ -1,8 +1,11 @@
 // The site as published (OFM_SITE_URL and a base path, as the Pages workflow builds it): canonical
-// addresses, a sitemap and Atom feeds of claims by release, read in Chromium.
+// addresses, a sitemap and Atom feeds of claims by release, read in Chromium; the schemas at their `$id`s.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUBLISHED_SITE } from '../../scripts/lib/layout.ts';
+import { schemas } from '../../scripts/lib/schemas.ts';
 import { repoRoot } from '../helpers/project.ts';
 import { buildSite, launchChromium, type BuiltSite } from '../helpers/site.ts';
 
@@ -59,5 +62,16 @@ describe('the published site', () => {
     expect(xss?.title).toContain("<script>window.__xss = 'name'</script>Xss Operator");
     expect(all.entries?.reduce((n, e) => n + e.scripts, 0)).toBe(0);
     await page.close();
+  });
+
+  it('serves every schema at the address its $id names', async () => {
+    const generated = JSON.parse(await readFile(join(repoRoot, 'schema/generated/postgres.submission.schema.json'), 'utf8')) as { $id: string };
+    for (const schema of [...Object.values(schemas), generated]) {
+      expect(schema.$id.startsWith(`${PUBLISHED_SITE}schema/v1/`)).toBe(true);
+      // Built below /ofm/, as the published site is: the $id's path is the file's path.
+      const response = await fetch(local(schema.$id.slice(PUBLISHED_SITE.length)));
+      expect(response.status, schema.$id).toBe(200);
+      expect(await response.json()).toEqual(schema);
+    }
   });
 });

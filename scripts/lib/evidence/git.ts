@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 
-async function git(repository: string, args: string[]): Promise<string | undefined> {
+/** git's standard output, or undefined when the command fails. */
+export async function git(repository: string, args: string[]): Promise<string | undefined> {
   try {
     const { stdout } = await run('git', ['-C', repository, ...args], { env: GIT_ENV, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
     return stdout;
