@@ -3,23 +3,11 @@
 // (@operator-feature-matrix/ofm) in build/cli/ (or --out) and packs it into a .tgz beside that
 // folder, ready for `npm publish <tgz>`.
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { fail, repositoryRoot, scriptOptions } from './script.ts';
 import { buildCliPackage, packCliPackage, PackageFolderError } from './lib/cli-package.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const fail = (message: string, code = 1): never => {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-};
-
-const args = (() => {
-  try {
-    return parseArgs({ options: { out: { type: 'string' } } }).values;
-  } catch (error) {
-    return fail(`${(error as Error).message}\nUsage: npm run package:cli -- [--out <folder>]`, 2);
-  }
-})();
+const root = repositoryRoot;
+const args = scriptOptions({ out: { type: 'string' } } as const, 'npm run package:cli -- [--out <folder>]');
 const out = resolve(args.out ?? join(root, 'build', 'cli'));
 // Under `npm run`, the npm that runs it; otherwise the one on PATH.
 const npmCli = process.env['npm_execpath'];

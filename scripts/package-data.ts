@@ -6,25 +6,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { fail, repositoryRoot, scriptOptions } from './script.ts';
 import { loadDataSet } from './lib/dataset.ts';
 import { PACKAGE_NAME, PackageVersionError, packageFiles } from './lib/data-package.ts';
 import { openProject } from './lib/project.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const fail = (message: string, code = 1): never => {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-};
-
-const args = (() => {
-  try {
-    return parseArgs({ options: { out: { type: 'string' }, version: { type: 'string' } } }).values;
-  } catch (error) {
-    return fail(`${(error as Error).message}\nUsage: npm run package:data -- [--version <semver>] [--out <folder>]`, 2);
-  }
-})();
+const root = repositoryRoot;
+const args = scriptOptions({ out: { type: 'string' }, version: { type: 'string' } } as const, 'npm run package:data -- [--version <semver>] [--out <folder>]');
 const out = resolve(args.out ?? join(root, 'build', 'data'));
 
 // The folder is emptied first: only when it is empty or holds an earlier build of the package.

@@ -7,8 +7,8 @@ import { PUBLISHED_RULES_URL } from '../lib/layout.ts';
 import { formatMarkdown } from '../lib/reporters/markdown.ts';
 import { UsageError } from './command.ts';
 
-/** GitHub accepts at most 1 MiB of summary per step; the findings listed are capped well below. */
-const SUMMARY_FINDINGS = 1000;
+/** GitHub accepts at most 1 MiB of summary per step: 300 findings of at most ~2 KB each stay below. */
+const SUMMARY_FINDINGS = 300;
 
 export async function appendSummary(file: string, cwd: string, report: FindingsReport, title: string): Promise<void> {
   const text = formatMarkdown(report, { title, rulesUrl: PUBLISHED_RULES_URL, limit: SUMMARY_FINDINGS });

@@ -8,8 +8,9 @@ import type { Check, PrCheckResult } from './result.ts';
 
 export const COMMENT_MARKER = '<!-- ofm-pr-check -->';
 const DIGEST_PREFIX = '<!-- ofm-pr-check digest:';
-/** Findings listed in full; GitHub refuses comments over 65,536 characters. */
-const FINDINGS_LIMIT = 150;
+/** GitHub refuses comments over 65,536 characters; findings are listed while the comment stays below this. */
+const MAX_COMMENT = 60_000;
+const FINDINGS_LIMITS = [150, 50, 10, 0];
 
 export interface CommentOptions {
   /** Where docs/rules.md is read, for links from each rule id. */
@@ -35,12 +36,27 @@ function checkSection(check: Check, options: CommentOptions, budget: number): st
   return [`### ${OUTCOME[check.outcome]}: ${escapeMarkdown(check.title)}`, '', escapeMarkdown(check.summary), '', findings].join('\n');
 }
 
+/** The comment, with as many findings listed as fit. */
 export function renderComment(result: PrCheckResult, options: CommentOptions): string {
+  for (const limit of FINDINGS_LIMITS) {
+    const comment = renderWithLimit(result, options, limit);
+    if (comment.length <= MAX_COMMENT) return comment;
+  }
+  return cut(renderWithLimit(result, options, 0));
+}
+
+/** A comment still too long (only a hostile result can be): its start, and the digest line. */
+function cut(comment: string): string {
+  const digest = comment.slice(comment.lastIndexOf(DIGEST_PREFIX));
+  return `${comment.slice(0, MAX_COMMENT - digest.length - 200)}\n\n…cut: the full result is in the check's job summary.\n${digest}`;
+}
+
+function renderWithLimit(result: PrCheckResult, options: CommentOptions, limit: number): string {
   const lines = [COMMENT_MARKER, `## OFM check: ${headline(result)}`, ''];
   lines.push('| Check | Result | Details |', '| --- | --- | --- |');
   for (const check of result.checks) lines.push(`| ${escapeMarkdown(check.title)} | ${OUTCOME[check.outcome]} | ${escapeMarkdown(check.summary)} |`);
   lines.push('');
-  let budget = FINDINGS_LIMIT;
+  let budget = limit;
   for (const check of result.checks.filter((c) => c.findings.length > 0 && c.outcome !== 'skip')) {
     lines.push(checkSection(check, options, budget), '');
     budget = Math.max(0, budget - check.findings.length);

@@ -13,19 +13,29 @@ export interface MarkdownOptions {
   readonly level?: number;
 }
 
-// A zero-width space after @ keeps GitHub from reading a mention (as Dependabot's notes do).
-const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '@': '@&#8203;', '|': '&#124;', '\n': ' ', '\r': ' ' };
+const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '|': '&#124;', '\n': ' ', '\r': ' ' };
 
 /** Text that Markdown shows as written: one line, no markup, no HTML, no mentions. */
 export function escapeMarkdown(text: string): string {
   // Punctuation first, so the entities added next are not escaped themselves.
-  return printable(text).replace(/[\\`*_{}[\]()#+\-.!~:]/g, '\\$&').replace(/[<>&@|\n\r]/g, (c) => ENTITIES[c]!);
+  return (
+    printable(text)
+      .replace(/[\\`*_{}[\]()#+\-.!~:]/g, '\\$&')
+      .replace(/[<>&|\n\r]/g, (c) => ENTITIES[c]!)
+      // A zero-width space after an @ that could start a mention (as Dependabot's notes do);
+      // postgres@1.0.0 is no mention and stays as it is.
+      .replace(/(^|[^A-Za-z0-9])@(?=[A-Za-z0-9])/g, '$1@&#8203;')
+  );
 }
 
 const ICONS = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 
+/** Longest message or hint shown in full; a longer one is cut, so one finding cannot fill a comment. */
+const MAX_TEXT = 1000;
+const clip = (text: string) => ([...text].length > MAX_TEXT ? `${[...text].slice(0, MAX_TEXT).join('')}…` : text);
+
 export function findingLine(d: Diagnostic, rulesUrl: string): string {
-  return `- ${ICONS[d.severity]} **${escapeMarkdown(`${d.line}:${d.column}`)}** [${escapeMarkdown(d.rule)}](${rulesUrl}) — ${escapeMarkdown(d.message)}<br>Hint: ${escapeMarkdown(d.hint)}`;
+  return `- ${ICONS[d.severity]} **${escapeMarkdown(`${d.line}:${d.column}`)}** [${escapeMarkdown(d.rule)}](${rulesUrl}) — ${escapeMarkdown(clip(d.message))}<br>Hint: ${escapeMarkdown(clip(d.hint))}`;
 }
 
 /** Findings grouped per file, in the report's order, each with its hint and a link to the rules. */

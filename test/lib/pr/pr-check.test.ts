@@ -7,7 +7,7 @@ import { checkPullRequest } from '../../../scripts/lib/pr/check.ts';
 import { CODEOWNERS_PATH, codeownersText, operatorOwners } from '../../../scripts/lib/pr/codeowners.ts';
 import { digestOf, renderComment } from '../../../scripts/lib/pr/comment.ts';
 import { gitView } from '../../../scripts/lib/pr/git-view.ts';
-import type { PrCheckResult } from '../../../scripts/lib/pr/result.ts';
+import { checkOf, type PrCheckResult } from '../../../scripts/lib/pr/result.ts';
 import { openProject } from '../../../scripts/lib/project.ts';
 import { createAjv, validatorFor } from '../../../scripts/lib/ajv.ts';
 import { schemas } from '../../../scripts/lib/schemas.ts';
@@ -171,5 +171,24 @@ describe('ofm pr-check on real git branches', () => {
     const clean = renderComment(fixed, { rulesUrl });
     expect(clean).toContain('## OFM check: ✅ all 7 checks passed');
     expect(digestOf(clean)).not.toBe(digestOf(comment));
+  });
+});
+
+describe('the comment\'s size', () => {
+  it('stays under GitHub\'s 65,536 characters whatever the result holds, listing fewer findings as needed', () => {
+    const finding = { file: 'submissions/postgres/x/1.0.0.yaml', line: 1, column: 1, rule: 'schema', severity: 'error' as const, message: 'm'.repeat(4000), hint: 'h'.repeat(4000) };
+    const result: PrCheckResult = {
+      tool: 'ofm test',
+      pull: { base: 'main', base_sha: 'a'.repeat(40), head_sha: 'b'.repeat(40) },
+      changes: { files: [], operators: [], catalogue: false, schema: false },
+      checks: [checkOf('validate', 'Valid', Array.from({ length: 5000 }, (_, i) => ({ ...finding, line: i + 1 })), 's'.repeat(1000))],
+      labels: [],
+    };
+    const comment = renderComment(result, { rulesUrl });
+    expect(comment.length).toBeLessThanOrEqual(60_000);
+    expect(comment).toContain('more finding(s)');
+    expect(digestOf(comment)).toMatch(/^[0-9a-f]{64}$/);
+    const few = renderComment({ ...result, checks: [checkOf('validate', 'Valid', [finding], 'one')] }, { rulesUrl });
+    expect(few).toContain('mmm…<br>');
   });
 });
