@@ -1,9 +1,11 @@
 // The reusable Action (action.yml) as a vendor's workflow runs it: its shell steps are executed
 // with bash the way the runner does (inputs through env, outputs through $GITHUB_OUTPUT, the job
 // summary through $GITHUB_STEP_SUMMARY), in a vendor's repository outside this one. Only
-// setup-node and the install step are left out: this checkout already has both.
+// setup-node is left out (Node.js 24 is first on PATH). The install step installs the packed
+// command-line package, as it installs the published one; or, when that cannot be had, runs
+// OFM from the action's own files (this checkout, whose packages are installed already).
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,7 +61,7 @@ async function runAction(cwd: string, given: Record<string, string>): Promise<Ac
   const outputs: ActionRun['outputs'] = {};
   let stdout = '';
   for (const step of action.runs.steps) {
-    if (step.uses || !step.run || step.name === 'Install OFM' || !condition(step.if, inputs)) continue;
+    if (step.uses || !step.run || !condition(step.if, inputs)) continue;
     const outputFile = join(cwd, `.output-${step.id ?? 'step'}`);
     await writeFile(outputFile, '');
     const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, evaluate(v, inputs, outputs)]));
@@ -67,7 +69,7 @@ async function runAction(cwd: string, given: Record<string, string>): Promise<Ac
     const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, ...env, PATH: `${node24}:${process.env['PATH']}`, GITHUB_ACTION_PATH: repoRoot, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, NO_COLOR: '1' },
+      env: { ...process.env, ...env, PATH: `${node24}:${process.env['PATH']}`, GITHUB_ACTION_PATH: repoRoot, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runnerTemp, NO_COLOR: '1' },
     });
     stdout += run.stdout;
     if (step.id) outputs[step.id] = Object.fromEntries((await readFile(outputFile, 'utf8')).split('\n').filter(Boolean).map((l) => l.split(/=(.*)/s).slice(0, 2) as [string, string]));
@@ -77,13 +79,22 @@ async function runAction(cwd: string, given: Record<string, string>): Promise<Ac
 }
 
 let vendor: string;
+let runnerTemp: string;
+let tarball: string;
 beforeAll(async () => {
   vendor = await mkdtemp(join(tmpdir(), 'ofm-vendor-'));
+  runnerTemp = await mkdtemp(join(tmpdir(), 'ofm-runner-'));
+  const built = spawnSync(process.execPath, [join(repoRoot, 'scripts/package-cli.ts'), '--out', join(runnerTemp, 'build/cli')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, PATH: `${node24}:${process.env['PATH']}` } });
+  if (built.status !== 0) throw new Error(`package:cli failed: ${built.stderr}`);
+  tarball = join(runnerTemp, 'build', (await readdir(join(runnerTemp, 'build'))).find((f) => f.endsWith('.tgz'))!);
   for (const file of ['operator.yaml', '1.30.0.yaml', '1.29.2.yaml']) {
     await cp(join(repoRoot, 'submissions/postgres/cloudnative-pg', file), join(vendor, 'submissions/postgres/cloudnative-pg', file));
   }
+}, 120_000);
+afterAll(async () => {
+  await rm(vendor, { recursive: true, force: true });
+  await rm(runnerTemp, { recursive: true, force: true });
 });
-afterAll(() => rm(vendor, { recursive: true, force: true }));
 
 describe('action.yml', () => {
   it('is a composite action whose actions are pinned to commits and whose scripts take inputs only through env', () => {
@@ -94,8 +105,9 @@ describe('action.yml', () => {
     for (const step of action.runs.steps) expect(step.run ?? '').not.toContain('${{');
   });
 
-  it('passes a vendor\'s valid submissions with a job summary', async () => {
-    const run = await runAction(vendor, { paths: 'submissions' });
+  it('installs the command-line package and passes a vendor\'s valid submissions with a job summary', async () => {
+    const run = await runAction(vendor, { paths: 'submissions', package: tarball });
+    expect(run.outputs['install']).toEqual({ ofm: join(runnerTemp, 'ofm-cli/node_modules/.bin/ofm') });
     expect(run.failed).toBe(false);
     expect(run.outputs['result']).toEqual({ result: 'pass' });
     expect(run.summary).toMatch(/^## (✅|⚠️) ofm validate: 0 error\(s\)/);
@@ -109,7 +121,10 @@ describe('action.yml', () => {
     expect(broken).not.toBe(text);
     await writeFile(file, broken);
     try {
-      const run = await runAction(vendor, { paths: 'submissions/postgres/cloudnative-pg', annotations: '2' });
+      // A package that cannot be installed: OFM runs from the action's own files.
+      const run = await runAction(vendor, { paths: 'submissions/postgres/cloudnative-pg', annotations: '2', package: join(runnerTemp, 'no-such-package.tgz') });
+      expect(run.stdout).toContain('::notice title=ofm::');
+      expect(run.outputs['install']).toEqual({ ofm: join(repoRoot, 'scripts/ofm.js') });
       expect(run.failed).toBe(true);
       expect(run.outputs['result']).toEqual({ result: 'fail' });
       const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
