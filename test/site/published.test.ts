@@ -64,6 +64,23 @@ describe('the published site', () => {
     await page.close();
   });
 
+  it('shares each operator page with a picture of its own, drawn safely from hostile names too', async () => {
+    const page = await browser.newPage();
+    for (const id of ['alpha', 'xss']) {
+      await page.goto(local(`operators/${id}/`));
+      const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+      expect(image).toBe(`${PUBLIC}/ofm/operators/${id}/card.png`);
+      await expect(page.locator('meta[name="twitter:card"]').getAttribute('content')).resolves.toBe('summary_large_image');
+      const response = await fetch(local(`operators/${id}/card.png`));
+      expect(response.headers.get('content-type')).toBe('image/png');
+      const png = Buffer.from(await response.arrayBuffer());
+      // The PNG signature, then the IHDR chunk's width and height.
+      expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    }
+    await page.close();
+  });
+
   it('serves every schema at the address its $id names', async () => {
     const generated = JSON.parse(await readFile(join(repoRoot, 'schema/generated/postgres.submission.schema.json'), 'utf8')) as { $id: string };
     for (const schema of [...Object.values(schemas), generated]) {
