@@ -2,7 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { validatorFor } from '../lib/ajv.ts';
-import { toReport } from '../lib/diagnostic.ts';
+import { toReport, type FindingsReport } from '../lib/diagnostic.ts';
 import { PUBLIC_ONLY, type AddressPolicy } from '../lib/evidence/address-policy.ts';
 import { NO_CACHE, openCache } from '../lib/evidence/cache.ts';
 import { checkSubmission, summaryOf, type EvidenceRun, type SubmissionEvidence } from '../lib/evidence/check.ts';
@@ -26,15 +26,10 @@ import { appendSummary } from './summary.ts';
 import { UsageError, type CommandResult } from './command.ts';
 
 
-export interface EvidenceOptions {
+/** What to check and how; the tuning fields default to the command line's defaults. */
+export interface EvidenceCheckOptions {
   readonly paths: readonly string[];
-  /** Also append all findings as Markdown to this file (a job summary). */
-  readonly summary?: string;
-  /** With --format github: annotations written, at most. */
-  readonly annotations?: number;
-  readonly format: string;
   readonly cwd: string;
-  readonly color?: boolean;
   readonly offline: boolean;
   /** "<operator-id>=<folder or git repository>" */
   readonly docsSources: readonly string[];
@@ -43,11 +38,11 @@ export interface EvidenceOptions {
   readonly writeReport: boolean;
   readonly cacheFile?: string;
   readonly noCache: boolean;
-  readonly cacheTtlHours: number;
-  readonly concurrency: number;
-  readonly perHost: number;
-  readonly timeoutSeconds: number;
-  readonly retries: number;
+  readonly cacheTtlHours?: number;
+  readonly concurrency?: number;
+  readonly perHost?: number;
+  readonly timeoutSeconds?: number;
+  readonly retries?: number;
   /** Tests only: addresses the checker may connect to although they are not public ("*" for any). */
   readonly allowAddresses: readonly string[];
   readonly githubApiUrl?: string;
@@ -61,6 +56,26 @@ export interface EvidenceOptions {
   /** Time allowed to parse one page, in milliseconds. */
   readonly parseTimeoutMs?: number;
   readonly now?: () => Date;
+}
+
+export interface EvidenceOptions extends EvidenceCheckOptions {
+  readonly format: string;
+  readonly color?: boolean;
+  /** Also append all findings as Markdown to this file (a job summary). */
+  readonly summary?: string;
+  /** With --format github: annotations written, at most. */
+  readonly annotations?: number;
+}
+
+/** The tuning defaults, as `ofm evidence --help` states them. */
+const DEFAULTS = { cacheTtlHours: 24, concurrency: 8, perHost: 2, timeoutSeconds: 15, retries: 3 } as const;
+
+export interface EvidenceCheck {
+  readonly findings: FindingsReport;
+  readonly checked: readonly SubmissionEvidence[];
+  readonly mode: EvidenceRun['mode'];
+  /** Reports written (project-relative paths). */
+  readonly written: readonly string[];
 }
 
 async function pairs(values: readonly string[], option: string, cwd: string, key: (name: string) => string | undefined): Promise<Map<string, string>> {
@@ -105,8 +120,9 @@ export function progressReporter(write: (text: string) => void, interactive: boo
   };
 }
 
-export async function evidence(options: EvidenceOptions): Promise<CommandResult> {
-  if (!isFormat(options.format)) throw new UsageError(`Unknown format "${options.format}"; use ${FORMATS.join(', ')}.`);
+/** Checks the evidence links of the submissions the paths name, and writes reports when asked. */
+export async function checkEvidence(given: EvidenceCheckOptions): Promise<EvidenceCheck> {
+  const options = { ...DEFAULTS, ...given };
   const here = placeOf(options.cwd);
   if (!here && options.paths.length === 0) throw new UsageError('This is neither inside an OFM project (no features/ and schema/ folders above) nor in a repository of submissions (no submissions/ folder above). Run it there, or name the submissions to check.');
   const paths = options.paths.map((p) => resolve(options.cwd, p));
@@ -189,14 +205,19 @@ export async function evidence(options: EvidenceOptions): Promise<CommandResult>
     }
   }
 
-  const findings = toReport(checked.flatMap((c) => c.diagnostics), work.length);
+  return { findings: toReport(checked.flatMap((c) => c.diagnostics), work.length), checked, mode: run.mode, written };
+}
+
+export async function evidence(options: EvidenceOptions): Promise<CommandResult> {
+  if (!isFormat(options.format)) throw new UsageError(`Unknown format "${options.format}"; use ${FORMATS.join(', ')}.`);
+  const { findings, checked, mode, written } = await checkEvidence(options);
   const sources = new Map(checked.flatMap((c) => (c.text !== undefined && c.diagnostics.length > 0 ? [[c.file, c.text] as const] : [])));
   let stdout = formatReport(options.format, findings, { sources, color: options.color ?? false, descriptions: RULE_DESCRIPTIONS, ...(options.annotations === undefined ? {} : { annotations: options.annotations }) });
   if (options.summary) await appendSummary(options.summary, options.cwd, findings, 'ofm evidence');
   if (options.format === 'text') {
     const links = checked.flatMap((c) => c.report?.links ?? []);
     const all = summaryOf(links);
-    stdout += `${all.links} evidence link(s) checked ${run.mode}: ${all.verified} verified (${all.with_warnings} with warnings), ${all.broken} broken, ${all.not_checkable} not checkable.\n`;
+    stdout += `${all.links} evidence link(s) checked ${mode}: ${all.verified} verified (${all.with_warnings} with warnings), ${all.broken} broken, ${all.not_checkable} not checkable.\n`;
     for (const [reason, count] of notCheckableReasons(links.map((l) => ({ state: l.status, message: l.message })))) stdout += `  not checkable (${count}): ${reason}\n`;
     if (written.length > 0) stdout += `Wrote ${written.join(', ')}.\n`;
   }

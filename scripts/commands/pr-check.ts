@@ -9,7 +9,6 @@ import { renderComment } from '../lib/pr/comment.ts';
 import { gitView, GitRefError } from '../lib/pr/git-view.ts';
 import { failed } from '../lib/pr/result.ts';
 import { openProject } from '../lib/project.ts';
-import type { FindingsReport } from '../lib/diagnostic.ts';
 import { UsageError, type CommandResult } from './command.ts';
 
 export interface PrCheckCommandOptions {
@@ -46,26 +45,10 @@ export async function prCheck(options: PrCheckCommandOptions): Promise<CommandRe
   }
   const evidence: PrCheckOptions['evidence'] = options.evidence
     ? async (submissions) => {
-        const { evidence: runEvidence } = await import('./evidence.ts');
-        const result = await runEvidence({
-          paths: submissions.map((path) => resolve(root, path)),
-          format: 'json',
-          cwd: root,
-          offline: false,
-          docsSources: [],
-          repositories: [],
-          writeReport: false,
-          noCache: false,
-          cacheTtlHours: 24,
-          concurrency: 8,
-          perHost: 2,
-          timeoutSeconds: 15,
-          retries: 3,
-          allowAddresses: [],
-          githubApiUrl: options.githubApiUrl,
-          githubToken: options.githubToken,
-        });
-        return JSON.parse(result.stdout) as FindingsReport;
+        const { checkEvidence } = await import('./evidence.ts');
+        const paths = submissions.map((path) => resolve(root, path));
+        const checked = await checkEvidence({ paths, cwd: root, offline: false, docsSources: [], repositories: [], writeReport: false, noCache: false, allowAddresses: [], githubApiUrl: options.githubApiUrl, githubToken: options.githubToken });
+        return checked.findings;
       }
     : undefined;
   const result = await checkPullRequest({

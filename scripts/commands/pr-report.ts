@@ -4,7 +4,7 @@
 // statuses write.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Octokit } from '@octokit/rest';
+import { githubClient } from '../lib/github/client.ts';
 import { reportPullRequest, StaleRunError } from '../lib/github/pr-bot.ts';
 import { TOOL_VERSION } from '../lib/tool.ts';
 import { UsageError, type CommandResult } from './command.ts';
@@ -45,7 +45,7 @@ export async function prReport(options: PrReportOptions): Promise<CommandResult>
   if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
     return { exitCode: 1, stdout: '', stderr: `ofm pr-report: ${options.artifact} names no pull request; nothing was posted.\n` };
   }
-  const octokit = new Octokit({ auth: options.token, userAgent: `ofm-pr-report/${TOOL_VERSION}`, ...(options.apiUrl ? { baseUrl: options.apiUrl } : {}), log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } });
+  const octokit = githubClient({ token: options.token, userAgent: `ofm-pr-report/${TOOL_VERSION}`, maxWaitSeconds: 60, ...(options.apiUrl ? { baseUrl: options.apiUrl } : {}) });
   const server = options.serverUrl ?? 'https://github.com';
   try {
     const outcome = await reportPullRequest({

@@ -6,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import sharp from 'sharp';
 import { cellFor, supportWord } from '../../scripts/lib/matrix.ts';
 import type { Support } from '../../scripts/lib/claims.ts';
+import { clipText } from '../../scripts/lib/reporters/printable.ts';
 import type { OperatorView, SiteData } from './data.ts';
 
 export const CARD = { width: 1200, height: 630 } as const;
@@ -17,7 +18,7 @@ const ORDER: readonly Support[] = ['full', 'partial', 'none', 'unknown'];
 const el = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
 const text = (value: string): ElementContent => ({ type: 'text', value });
 /** Names from data are cut, so that a long one cannot run off the card. */
-const clip = (value: string, max: number) => ([...value].length > max ? `${[...value].slice(0, max - 1).join('')}…` : value);
+const clip = (value: string, max: number) => clipText(value, max - 1);
 
 export function shareCardSvg(data: SiteData, view: OperatorView): string {
   const latest = view.releases[0]!;

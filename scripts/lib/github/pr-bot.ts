@@ -5,7 +5,7 @@
 // again here from GitHub's API. It keeps one comment, one commit status and OFM's labels.
 import type { Octokit } from '@octokit/rest';
 import { createAjv, validatorFor } from '../ajv.ts';
-import { classifyChanges, type ChangedFile, type PullRequestView } from '../pr/changes.ts';
+import { classifyChanges, readOnce, type ChangedFile, type PullRequestView } from '../pr/changes.ts';
 import { COMMENT_MARKER, digestOf, headline, renderComment } from '../pr/comment.ts';
 import { ownershipCheck } from '../pr/ownership.ts';
 import { failed, findingLabels, isManagedLabel, trustedLabels, type PrCheckResult } from '../pr/result.ts';
@@ -116,7 +116,7 @@ export async function reportPullRequest(options: ReportOptions): Promise<ReportO
   if (headSha !== options.headSha) throw new StaleRunError(`Pull request #${pr.number}'s head is ${headSha}, not ${options.headSha}: a newer run will report, or the artifact names another pull request.`);
   const author = pull.user.login;
 
-  const view = await apiView(octokit, pr, pull.base.sha, headSha);
+  const view = readOnce(await apiView(octokit, pr, pull.base.sha, headSha));
   const changes = await classifyChanges(view);
   const ownership = await ownershipCheck(view, changes, author);
   const trusted = trustedLabels(changes, ownership);

@@ -20,6 +20,18 @@ export interface PullRequestView {
   readHead(path: string): Promise<string | undefined>;
 }
 
+/** The same view, each file read once: several checks read the same operator.yaml and submissions. */
+export function readOnce(view: PullRequestView): PullRequestView {
+  const base = new Map<string, Promise<string | undefined>>();
+  const head = new Map<string, Promise<string | undefined>>();
+  const once = (cache: typeof base, read: (path: string) => Promise<string | undefined>) => (path: string) => {
+    let text = cache.get(path);
+    if (!text) cache.set(path, (text = read(path)));
+    return text;
+  };
+  return { ...view, readBase: once(base, (p) => view.readBase(p)), readHead: once(head, (p) => view.readHead(p)) };
+}
+
 /** The technology and operator a path under submissions/ belongs to. */
 export function operatorOfPath(path: string): { technology: string; id: string } | undefined {
   const [top, technology, id] = path.split('/');

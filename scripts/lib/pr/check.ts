@@ -7,7 +7,7 @@ import type { Project } from '../project.ts';
 import { schemas } from '../schemas.ts';
 import { TOOL } from '../tool.ts';
 import { validateFiles } from '../validate.ts';
-import { classifyChanges, isOperatorFile, type PullRequestView } from './changes.ts';
+import { classifyChanges, isOperatorFile, readOnce, type PullRequestView } from './changes.ts';
 import { CODEOWNERS_PATH, codeownersText, operatorOwners } from './codeowners.ts';
 import { catalogueVersionCheck, fileNamesCheck, oneOperatorCheck } from './hygiene.ts';
 import { ownershipCheck } from './ownership.ts';
@@ -70,7 +70,8 @@ async function codeownersCheck(project: Project, view: PullRequestView, touched:
 }
 
 export async function checkPullRequest(options: PrCheckOptions): Promise<PrCheckResult> {
-  const { project, view } = options;
+  const { project } = options;
+  const view = readOnce(options.view);
   const changes = await classifyChanges(view);
   const present = changes.files.filter((f) => f.status !== 'deleted').map((f) => f.path);
   const dataFiles = present.filter((path) => classifyPath(path) !== undefined);

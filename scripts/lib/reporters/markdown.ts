@@ -2,7 +2,7 @@
 // pull-request comment. Every text in a finding may come from a submission, so all of it is
 // escaped: no markup, HTML, links or @mentions can be smuggled in through a message.
 import type { Diagnostic, FindingsReport } from '../diagnostic.ts';
-import { printable } from './printable.ts';
+import { clipText, printable } from './printable.ts';
 
 export interface MarkdownOptions {
   /** Where docs/rules.md is read, for links from each rule id. */
@@ -32,7 +32,7 @@ const ICONS = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 
 /** Longest message or hint shown in full; a longer one is cut, so one finding cannot fill a comment. */
 const MAX_TEXT = 1000;
-const clip = (text: string) => ([...text].length > MAX_TEXT ? `${[...text].slice(0, MAX_TEXT).join('')}…` : text);
+const clip = (text: string) => clipText(text, MAX_TEXT);
 
 export function findingLine(d: Diagnostic, rulesUrl: string): string {
   return `- ${ICONS[d.severity]} **${escapeMarkdown(`${d.line}:${d.column}`)}** [${escapeMarkdown(d.rule)}](${rulesUrl}) — ${escapeMarkdown(clip(d.message))}<br>Hint: ${escapeMarkdown(clip(d.hint))}`;

@@ -14,3 +14,9 @@ const symbolFor = (char: string): string => {
 
 /** `text` with every control, separator and bidirectional-override character made visible. */
 export const printable = (text: string): string => text.replace(HIDDEN, symbolFor);
+
+/** `text` cut to at most `max` characters (code points), with "…" when cut. */
+export const clipText = (text: string, max: number): string => {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+};

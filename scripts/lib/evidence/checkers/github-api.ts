@@ -1,17 +1,13 @@
 // Checks links to files in GitHub repositories (github.com/<owner>/<repo>/blob/<ref>/<path>)
 // through the GitHub REST API: the ref exists, the file exists at it, a line range is inside the
 // file, a heading anchor exists. Rate limits are respected by waiting (throttling plugin).
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-import { Octokit } from '@octokit/rest';
+import { githubClient, type GithubClient } from '../../github/client.ts';
 import { fragmentOf } from '../anchors.ts';
 import type { ResultCache } from '../cache.ts';
 import type { CheckContext, LinkChecker, Outcome } from '../checker.ts';
 import { fragmentOutcome, summariseFile, type FileSummary } from '../files.ts';
 import { parseGithubLink } from '../links.ts';
 import type { PageParser } from '../page-parser.ts';
-
-const GithubClient = Octokit.plugin(throttling, retry);
 
 export interface GithubOptions {
   /** Defaults to GitHub's API; tests point it at a stand-in on 127.0.0.1. */
@@ -28,7 +24,7 @@ const statusOf = (error: unknown) => (error as { status?: number }).status;
 
 export class GithubApiChecker implements LinkChecker {
   readonly via = 'github-api' as const;
-  private readonly client: InstanceType<typeof GithubClient>;
+  private readonly client: GithubClient;
   private readonly files = new Map<string, Promise<FileSummary>>();
   private readonly refs = new Map<string, Promise<boolean>>();
   private readonly cache: ResultCache;
@@ -37,16 +33,7 @@ export class GithubApiChecker implements LinkChecker {
   constructor(options: GithubOptions) {
     this.cache = options.cache;
     this.pages = options.pages;
-    const retryWithin = (retryAfter: number, _options: unknown, _client: unknown, retryCount: number) =>
-      retryCount < 2 && retryAfter <= options.maxWaitSeconds;
-    this.client = new GithubClient({
-      auth: options.token,
-      baseUrl: options.baseUrl,
-      userAgent: options.userAgent,
-      throttle: { onRateLimit: retryWithin, onSecondaryRateLimit: retryWithin },
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
-      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-    });
+    this.client = githubClient(options);
   }
 
   accepts(url: URL, context: CheckContext): boolean {
