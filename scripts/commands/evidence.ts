@@ -139,6 +139,13 @@ export async function checkEvidence(given: EvidenceCheckOptions): Promise<Eviden
   const groups = paths.length > 0 ? await openProjectsFor(paths, fallback) : [{ project: await openProject(fallback.root, fallback.catalogueRoot), paths: [] }];
   const work: Array<{ project: Project; file: string }> = [];
   for (const { project, paths: groupPaths } of groups) {
+    for (const path of groupPaths) {
+      // A file named on its own that is not a submission would otherwise be skipped in silence.
+      const rel = projectRelative(project.root, path);
+      if (rel !== undefined && (await stat(path)).isFile() && classifyPath(rel) !== 'submission') {
+        throw new UsageError(`${rel} is not a submission; ofm evidence checks the links of submissions (submissions/<technology>/<operator>/<version>.yaml). Use ofm validate for other files.`);
+      }
+    }
     for (const file of await dataFiles(project, groupPaths)) {
       const rel = projectRelative(project.root, file);
       if (rel === undefined || classifyPath(rel) === 'submission') work.push({ project, file });

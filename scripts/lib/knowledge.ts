@@ -2,7 +2,7 @@
 // when every evidence link was found working; confirmed (at the API, controller or behaviour
 // level) or contradicted on a live cluster by `ofm conform`. The levels are shown per cell; they
 // never add up to a score.
-import type { Claim, Support } from './claims.ts';
+import { evidenceItems, type Claim, type Support } from './claims.ts';
 import { claimDigest } from './digest.ts';
 import type { ConformanceReport } from './generated/conformance-report.ts';
 import type { EvidenceReport, LinkResult } from './generated/evidence-report.ts';
@@ -46,11 +46,13 @@ export function evidenceChecksOf(report: EvidenceReport | undefined, featureKey:
   if (!claim || forFeature.length === 0) return { byIndex: new Map(), stale: false };
   const digest = claimDigest(claim);
   const byIndex = new Map<number, LinkResult>();
-  (claim.evidence ?? []).forEach((item, index) => {
-    const result = forFeature.find((l) => l.url === item.url && l.claim_digest === digest);
+  // The claim may not have passed its schema yet: items of another shape are never checked.
+  for (const { index, url } of evidenceItems(claim as unknown as Record<string, unknown>)) {
+    const result = forFeature.find((l) => l.url === url && l.claim_digest === digest);
     if (result) byIndex.set(index, result);
-  });
-  return { byIndex, stale: byIndex.size < (claim.evidence ?? []).length || forFeature.some((l) => l.claim_digest !== digest) };
+  }
+  const listed = Array.isArray(claim.evidence) ? claim.evidence.length : 0;
+  return { byIndex, stale: byIndex.size < listed || forFeature.some((l) => l.claim_digest !== digest) };
 }
 
 /** Why links could not be checked, in words, with how many links each reason covers (most first). */

@@ -32,8 +32,8 @@ function claimOf(cell: Cell): Claim {
       ? { level: cell.knowledge.level, label: KNOWLEDGE_LABELS[cell.knowledge.level], since: cell.knowledge.since, ...(cell.knowledge.kubernetes ? { kubernetes: cell.knowledge.kubernetes } : {}) }
       : null,
     notes: cell.notes ?? null,
-    // The same ids the feature page gives this claim's footnotes.
-    notes_html: cell.notes ? renderMarkdown(cell.notes, { idPrefix: cell.operator }) : null,
+    // Footnote ids unique to the cell, so notes shown together (an operator's, a feature's) never share one.
+    notes_html: cell.notes ? renderMarkdown(cell.notes, { idPrefix: `${cell.feature}-${cell.operator}` }) : null,
     evidence: cell.evidence.map((e) => {
       const { state, text } = evidenceState(e);
       return { title: e.title, url: e.url, state, state_text: text };

@@ -144,6 +144,7 @@ describe('ofm evidence --offline', () => {
     [['evidence', '--offline', '--docs-source', 'demo=no/such/folder'], '--docs-source: no such folder: no/such/folder'],
     [['evidence', '--offline', '--repository', 'https://gitlab.com/a/b=.'], '--repository takes <https://github.com/owner/repo>=<path>'],
     [['evidence', '--concurrency', '0'], '--concurrency takes a positive number.'],
+    [['evidence', '--offline', 'features/postgres/catalogue.yaml'], 'features/postgres/catalogue.yaml is not a submission; ofm evidence checks the links of submissions'],
   ])('exits 2 on %j', async (args, message) => {
     const run = await runOfm(args, (await testProject()).root);
     expect(run.code).toBe(2);

@@ -123,6 +123,15 @@ export const MUTATIONS: Record<string, Mutation> = {
   },
   'dangerous keys': (bytes, rnd) => insertText(bytes, rnd, pick(rnd, ['\n  __proto__: { polluted: true }\n', '\n  constructor: 1\n', '\n  ? [a, b]\n  : 1\n', '\n  tlssp: {}\n  tlssp: {}\n', '\n  "": 1\n'])),
   numbers: (bytes, rnd) => beforeValue(bytes, rnd, `${pick(rnd, ['12345678901234567890', '.inf', '-.nan', '1e400', '0x7FFFFFFFFFFFFFFF', '-0', '0o777'])} #`),
+  // Well-formed YAML of the wrong shape, for rules that read data the schema has refused.
+  'wrong shapes': (bytes, rnd) =>
+    pick(rnd, [
+      () => Buffer.from(text(bytes).replace(/^( +)- title: .*\n +url: .*$/m, pick(rnd, ['$1-', '$1- null', '$1- []', '$1- 7', '$1- "x"', '$1- { url: 1 }']))),
+      () => Buffer.from(text(bytes).replace(/^( +)evidence:$/m, `$1evidence: ${pick(rnd, ['[null, 1, x, [], {}]', '{}', 'null', '"x"'])}\n$1ignored:`)),
+      () => Buffer.from(text(bytes).replace(/^( +)(value|support|notes): .*$/m, `$1$2: ${pick(rnd, ['null', '[]', '{}', '[null]', '{ a: [] }'])}`)),
+      () => Buffer.from(text(bytes).replace(/^( +)([a-z0-9]{5}):$/m, `$1$2: ${pick(rnd, ['null', '[]', '"x"', '7'])}\n$1$2-was:`)),
+      () => Buffer.from(text(bytes).replace(/^(features|operator|version|catalogue):.*$/m, `$1: ${pick(rnd, ['null', '[]', '7', '[{}]'])}`)),
+    ])(),
   'hostile URLs': (bytes, rnd) =>
     Buffer.from(text(bytes).replace(/url: \S+/, `url: "${pick(rnd, ['https://localhost./x', 'https://[::7f00:1]/', 'https://a.b/%E0%A4', 'javascript:alert(1)', 'https://0x7f000001/', 'https://user:pw@a.example/', 'https://a.example/\u202e'])}"`)),
 };

@@ -230,6 +230,10 @@ describe('the static JSON API and downloads', () => {
     }
     const xss = (await (await fetch(new URL('api/v1/operators/xss.json', site.url))).json()) as { releases: Array<{ claims: Record<string, { notes: string | null; notes_html: string | null }> }> };
     expect(Object.values(xss.releases[0]!.claims).some((c) => c.notes?.includes('<script'))).toBe(true);
+    // Footnote ids stay unique when a client shows several notes of an operator together.
+    const ids = Object.values(xss.releases[0]!.claims).flatMap((c) => [...(c.notes_html ?? '').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
   it('downloads the matrix wide, and the view on screen as CSV', async () => {
@@ -388,8 +392,9 @@ describe('safety', () => {
       const targets = await page.locator('a[data-footnote-ref], a[data-footnote-backref]').evaluateAll((links) =>
         links.map((a) => document.getElementById(decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))) !== null),
       );
-      expect(targets, path).toEqual([true, true]);
-      await page.locator('a[data-footnote-ref]').click();
+      expect(targets.length, path).toBeGreaterThanOrEqual(2);
+      expect(targets.filter((found) => !found), path).toEqual([]);
+      await page.locator('a[data-footnote-ref]').first().click();
       await expect(page.evaluate(() => decodeURIComponent(location.hash))).resolves.toMatch(/^#md-.*fn-1$/);
       await context.close();
     }

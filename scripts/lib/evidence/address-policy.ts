@@ -50,7 +50,7 @@ export function guardedLookup(policy: AddressPolicy) {
       if (error) return callback(error, []);
       for (const { address } of addresses) {
         const why = refusal(address, policy);
-        if (why) return callback(new RefusedAddress(`${hostname} resolves to ${why}`), []);
+        if (why) return callback(new RefusedAddress(`${hostname} resolves to a refused address: ${why}`), []);
       }
       if (options.all) return callback(null, addresses);
       const first = addresses[0]!;

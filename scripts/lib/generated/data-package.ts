@@ -21,6 +21,8 @@ export type DocumentationSource = {
    * Templates of the source file for a documentation path, tried in order. `{path}` is the URL path below `url`, without leading or trailing slashes and without a trailing `index.html` or `.html`; for example `docs/{path}.md` and `docs/{path}/index.md`.
    *
    * @minItems 1
+   *
+   * Items: A path inside the documentation source's repository: relative, with no `..` segment and no backslash.
    */
   pages?: string[];
   /**

@@ -24,6 +24,8 @@ export type DocumentationSource = DocumentationSource1 & {
    * Templates of the source file for a documentation path, tried in order. `{path}` is the URL path below `url`, without leading or trailing slashes and without a trailing `index.html` or `.html`; for example `docs/{path}.md` and `docs/{path}/index.md`.
    *
    * @minItems 1
+   *
+   * Items: A path inside the documentation source's repository: relative, with no `..` segment and no backslash.
    */
   pages?: string[];
   /**
@@ -42,6 +44,13 @@ export type DocumentationSource = DocumentationSource1 & {
 export type DocumentationSource1 = {
   [k: string]: unknown;
 };
+/**
+ * A path inside the documentation source's repository: relative, with no `..` segment and no backslash.
+ *
+ * This interface was referenced by `OperatorMetadata`'s JSON-Schema
+ * via the `definition` "SourcePath".
+ */
+export type SourcePath = string;
 
 /**
  * Metadata of one operator (submissions/<technology>/<operator-id>/operator.yaml).

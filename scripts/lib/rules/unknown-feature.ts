@@ -4,6 +4,9 @@ import { closest } from '../suggest.ts';
 import { catalogueOf } from './context.ts';
 import { error, type DataSubject, type Rule, type RuleFinding } from './rule.ts';
 
+/** How many unknown keys of one file get a "did you mean". */
+const MAX_SUGGESTIONS = 100;
+
 export const unknownFeature: Rule<DataSubject> = {
   id: 'unknown-feature',
   description: "Every key under `features` is a feature id (or former id) of the submission's catalogue.",
@@ -12,11 +15,14 @@ export const unknownFeature: Rule<DataSubject> = {
     const index = catalogueOf(subject);
     if (!index) return [];
     const findings: RuleFinding[] = [];
+    const candidates = [...index.features.keys(), ...index.aliases.keys()];
+    const byName = new Map([...index.features.values()].map((f) => [f.name.toLowerCase(), f.id]));
     for (const { id } of claimEntries(subject.data)) {
       if (index.features.has(id) || index.aliases.has(id)) continue;
-      const candidates = [...index.features.keys(), ...index.aliases.keys()];
-      const byName = new Map([...index.features.values()].map((f) => [f.name.toLowerCase(), f.id]));
-      const suggestion = byName.get(id.toLowerCase().replaceAll(/[_-]/g, ' ')) ?? closest(id, candidates);
+      // Past the first few, a suggestion per key costs time and helps no one (a file of thousands
+      // of unknown keys is not a set of typos).
+      const suggest = findings.length < MAX_SUGGESTIONS;
+      const suggestion = suggest ? (byName.get(id.toLowerCase().replaceAll(/[_-]/g, ' ')) ?? closest(id, candidates)) : undefined;
       const feature = suggestion ? index.features.get(suggestion) ?? index.aliases.get(suggestion) : undefined;
       findings.push(
         error(

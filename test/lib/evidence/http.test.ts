@@ -132,7 +132,7 @@ describe('address policy in the HTTP checker', () => {
     const named = await c.check(new URL(`${server.origin.replace('127.0.0.1', 'localhost')}/docs/1.2/backup.html`), context);
     await c.close();
     expect(named.problem).toMatchObject({ id: 'evidence-refused' });
-    expect(named.problem?.message).toMatch(/^Refused to connect: localhost resolves to (127\.0\.0\.1|::1) is a loopback address/);
+    expect(named.problem?.message).toMatch(/^Refused to connect: localhost resolves to a refused address: (127\.0\.0\.1|::1) is a loopback address/);
   });
 
   it('refuses a redirect that leads to another, not allowed, address', async () => {

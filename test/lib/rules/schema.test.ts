@@ -53,6 +53,15 @@ describe('schema', () => {
     expect(findings[0]?.message).toContain('SPDX');
   });
 
+  it.each(['../../etc/{path}.md', '/etc/{path}', 'docs\\{path}.md', 'docs/../../{path}.md'])('refuses a documentation source path that leaves its folder: %s', async (page) => {
+    const project = await testProject();
+    const source = `  source:\n    repository: https://github.com/demo/docs\n    ref: v{version}\n    pages: ["${page.replaceAll('\\', '\\\\')}"]\n`;
+    await project.write('submissions/postgres/demo/operator.yaml', `${OPERATOR_YAML}${source}`);
+    const findings = only(await project.validate('submissions/postgres/demo/operator.yaml'), 'schema');
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('must stay inside the documentation source')]);
+    expect(findings[0]).toMatchObject({ line: 14 });
+  });
+
   it('checks a top level that is not a mapping', async () => {
     const findings = only(await withSubmission('- catalogue: postgres@1.0.0\n'), 'schema');
     expect(findings[0]?.message).toBe('expected a mapping (key: value lines), found a list.');
