@@ -1,5 +1,5 @@
 // `npm run control-plane -- build`: builds the local Kubernetes control plane the conformance
-// tests use (etcd, kube-apiserver, controller-manager, scheduler, kwok, CloudNativePG's manager)
+// tests use (etcd, kube-apiserver, controller-manager, scheduler, kubectl, kwok, CloudNativePG's manager)
 // and the tools other tests run (actionlint) from the Go module proxy into the cache, if not
 // there yet. `… start`: runs one on 127.0.0.1 (with --nodes: controllers, scheduler and a kwok
 // node) and prints its kubeconfig path, until Ctrl-C. Needs Go 1.26 or later.
@@ -23,7 +23,7 @@ if (command === 'build') {
   const cluster = await startLocalCluster({ nodes });
   if (nodes) await connect({ kubeconfig: cluster.kubeconfig }).create(fakeNode() as KubernetesObject);
   process.stdout.write(`export KUBECONFIG=${cluster.kubeconfig}\n`);
-  log(`A local control plane${nodes ? ' with a kwok node' : ''} runs at ${cluster.server}. Ctrl-C stops it.`);
+  log(`A local control plane${nodes ? ' with a kwok node' : ''} runs at ${cluster.server}; kubectl: ${binaries().kubectl}. Ctrl-C stops it.`);
   const stop = () => void cluster.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -69,11 +69,15 @@ export type Step = {
     manifest: Manifest;
   };
   /**
-   * Merge-patch an object of the run's namespace.
+   * Merge-patch an object of the run's namespace, or its status subresource (as `kubectl cnpg promote` and similar plugins do).
    */
   patch?: {
     object: ObjectRef;
     merge: {};
+    /**
+     * Patch this subresource instead of the object itself.
+     */
+    subresource?: 'status';
   };
   /**
    * The object exists now and contains `matches` (a subset), and every expectation holds.

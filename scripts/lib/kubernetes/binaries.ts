@@ -1,5 +1,5 @@
 // A local Kubernetes control plane for tests and benchmarks, built from the Go module proxy:
-// etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok (fake nodes) and
+// etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok (fake nodes) and
 // CloudNativePG's manager (a real operator); and, built the same way, the tools tests run
 // (actionlint, for the GitHub workflows). Each is built once into a cache outside the
 // repository, keyed by version; building needs Go and the module proxy, nothing else.
@@ -43,6 +43,8 @@ export interface Binaries {
   readonly kubeApiserver: string;
   readonly kubeControllerManager: string;
   readonly kubeScheduler: string;
+  /** For people looking into a cluster the tests or `npm run control-plane -- start` run. */
+  readonly kubectl: string;
   readonly kwok: string;
   /** kwok's stage definitions (node and pod life cycles), from its module. */
   readonly kwokStages: string;
@@ -55,6 +57,7 @@ export function binaries(root = cacheRoot()): Binaries {
     kubeApiserver: join(folderOf('kubernetes', root), 'kube-apiserver'),
     kubeControllerManager: join(folderOf('kubernetes', root), 'kube-controller-manager'),
     kubeScheduler: join(folderOf('kubernetes', root), 'kube-scheduler'),
+    kubectl: join(folderOf('kubernetes', root), 'kubectl'),
     kwok: join(folderOf('kwok', root), 'kwok'),
     kwokStages: join(folderOf('kwok', root), 'stages.yaml'),
     cloudnativePgManager: join(folderOf('cloudnative-pg', root), 'manager'),
@@ -70,9 +73,19 @@ export function tools(root = cacheRoot()): Tools {
   return { actionlint: join(folderOf('actionlint', root), 'actionlint') };
 }
 
-/** Whether a component's build finished (a half-built folder has no marker). */
+/** What a component's build leaves in its folder. */
+function productsOf(component: Component, root: string): string[] {
+  const folder = folderOf(component, root);
+  const all = [...Object.values(binaries(root)), ...Object.values(tools(root))];
+  return all.filter((path) => path.startsWith(`${folder}/`));
+}
+
+/**
+ * Whether a component's build finished (a half-built folder has no marker) and left everything
+ * this version of OFM expects (a cache from an older one may lack a binary added since).
+ */
 export function isBuilt(component: Component, root = cacheRoot()): boolean {
-  return existsSync(join(folderOf(component, root), '.complete'));
+  return existsSync(join(folderOf(component, root), '.complete')) && productsOf(component, root).every((path) => existsSync(path));
 }
 
 /** The components whose binaries are not in the cache yet. */
@@ -167,7 +180,7 @@ async function buildComponent(component: Component, root: string, log: Log): Pro
       await buildFromWrapper({
         module: 'k8s.io/kubernetes',
         version: VERSIONS.kubernetes,
-        packages: ['k8s.io/kubernetes/cmd/kube-apiserver', 'k8s.io/kubernetes/cmd/kube-controller-manager', 'k8s.io/kubernetes/cmd/kube-scheduler'],
+        packages: ['k8s.io/kubernetes/cmd/kube-apiserver', 'k8s.io/kubernetes/cmd/kube-controller-manager', 'k8s.io/kubernetes/cmd/kube-scheduler', 'k8s.io/kubernetes/cmd/kubectl'],
         replaceStaging: true,
         ldflags: kubernetesLdflags(VERSIONS.kubernetes),
         out,

@@ -9,6 +9,7 @@ import {
   Exec,
   KubeConfig,
   KubernetesObjectApi,
+  HttpMethod,
   PatchStrategy,
   RbacAuthorizationV1Api,
   VersionApi,
@@ -69,10 +70,15 @@ export interface Cluster {
   role(namespace: string, name: string): Promise<V1Role | undefined>;
   /** Whether objects of the kind live in a namespace; undefined when the server does not serve the kind. */
   namespaced(apiVersion: string, kind: string): Promise<boolean | undefined>;
-  /** Server-side dry run of a create: nothing is stored. */
+  /** Server-side dry run of a create, with unknown fields refused: nothing is stored. */
   dryRunCreate(object: KubernetesObject): Promise<DryRunResult>;
-  create(object: KubernetesObject): Promise<KubernetesObject>;
-  mergePatch(ref: ObjectRef, patch: object): Promise<KubernetesObject>;
+  /**
+   * Creates the object. `strict`: as written, for plain manifests (not client-node's typed
+   * objects), with fields the server does not know refused instead of dropped.
+   */
+  create(object: KubernetesObject, options?: { strict?: boolean }): Promise<KubernetesObject>;
+  /** Merge-patches the object, or its status subresource; fields the server does not know are refused. */
+  mergePatch(ref: ObjectRef, patch: object, subresource?: 'status'): Promise<KubernetesObject>;
   /** The object, or undefined when it does not exist. */
   get(ref: ObjectRef): Promise<KubernetesObject | undefined>;
   list(ref: ObjectRef): Promise<KubernetesObject[]>;
@@ -111,10 +117,34 @@ export function messageOf(error: unknown): string {
 const selector = (labels: Readonly<Record<string, string>> | undefined) =>
   labels ? Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',') : undefined;
 
-/** The generic object API, with its discovery of whether a kind is namespaced made public. */
+/** The generic object API, with its discovery of whether a kind is namespaced made public, and strict writes of plain manifests. */
 class ObjectApi extends KubernetesObjectApi {
   async namespaced(apiVersion: string, kind: string): Promise<boolean | undefined> {
     return (await this.resource(apiVersion, kind))?.namespaced;
+  }
+
+  /**
+   * Creates the object as written (no client-side typing), refusing fields the server does not
+   * know instead of dropping them, so a misspelt or absent field fails rather than passes.
+   */
+  async createStrict(object: KubernetesObject, dryRun: boolean): Promise<KubernetesObject> {
+    return this.send(HttpMethod.POST, await this.specUriPath(object, 'create'), object, 'application/json', dryRun);
+  }
+
+  /** Merge-patches the object or a subresource of it (client-node's generic API has no call for that), strictly as above. */
+  async mergePatchStrict(object: KubernetesObject, subresource?: 'status'): Promise<KubernetesObject> {
+    const path = await this.specUriPath(object, 'patch');
+    return this.send(HttpMethod.PATCH, subresource ? `${path}/${subresource}` : path, object, PatchStrategy.MergePatch, false);
+  }
+
+  private send(method: HttpMethod, path: string, body: object, contentType: string, dryRun: boolean): Promise<KubernetesObject> {
+    const request = this.configuration.baseServer.makeRequestContext(path, method);
+    request.setQueryParam('fieldValidation', 'Strict');
+    if (dryRun) request.setQueryParam('dryRun', 'All');
+    request.setHeaderParam('Accept', 'application/json');
+    request.setHeaderParam('Content-Type', contentType);
+    request.setBody(JSON.stringify(body));
+    return this.requestPromise(request);
   }
 }
 
@@ -179,7 +209,7 @@ class ClientNodeCluster implements Cluster {
 
   async dryRunCreate(object: KubernetesObject): Promise<DryRunResult> {
     try {
-      await this.objects.create(object, undefined, 'All');
+      await this.objects.createStrict(object, true);
       return { accepted: true, message: 'accepted' };
     } catch (error) {
       const status = statusOf(error);
@@ -188,12 +218,12 @@ class ClientNodeCluster implements Cluster {
     }
   }
 
-  create(object: KubernetesObject): Promise<KubernetesObject> {
-    return this.objects.create(object);
+  create(object: KubernetesObject, { strict = false }: { strict?: boolean } = {}): Promise<KubernetesObject> {
+    return strict ? this.objects.createStrict(object, false) : this.objects.create(object);
   }
 
-  mergePatch(ref: ObjectRef, patch: object): Promise<KubernetesObject> {
-    return this.objects.patch({ ...header(ref), ...patch }, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
+  mergePatch(ref: ObjectRef, patch: object, subresource?: 'status'): Promise<KubernetesObject> {
+    return this.objects.mergePatchStrict({ ...header(ref), ...patch }, subresource);
   }
 
   async get(ref: ObjectRef): Promise<KubernetesObject | undefined> {

@@ -8,9 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAllYaml } from '@kubernetes/client-node';
 import { parseDocument } from 'yaml';
 import { conform } from '../../../scripts/commands/conform.ts';
+import { definitionsPath, loadDefinitions } from '../../../scripts/lib/conformance/definitions.ts';
+import type { ProbeContext } from '../../../scripts/lib/conformance/probe.ts';
+import { dryRunProbe } from '../../../scripts/lib/conformance/probes/dry-run.ts';
 import { createAjv } from '../../../scripts/lib/ajv.ts';
 import type { ConformanceReport } from '../../../scripts/lib/conformance/report.ts';
 import type { KubernetesObject } from '../../../scripts/lib/kubernetes/cluster.ts';
+import { openProject } from '../../../scripts/lib/project.ts';
 import { schemas } from '../../../scripts/lib/schemas.ts';
 import { runOfm } from '../../helpers/cli.ts';
 import { installOperator, testCluster, type TestCluster } from '../../helpers/control-plane.ts';
@@ -125,6 +129,43 @@ describe('ofm conform at the API level, on a real API server', () => {
     expect(exitCode).toBe(0);
     expect(report.summary.confirmed + report.summary.contradicted).toBe(0);
     expect(report.features.find((f) => f.feature === 'tlscu')?.detail).toContain('The operator is not installed in this cluster');
+  });
+
+  it('refuses, rather than passes, an `accepts` manifest with a field the CRD does not have', async () => {
+    await tc.cluster.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ofm-strict' } });
+    const manifest = { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'ofm-sidecars' }, spec: { instances: 1, storage: { size: '1Gi' }, sidecars: [{ name: 'a', image: 'b' }] } };
+    const observation = await dryRunProbe(manifest, 'accept').run({ cluster: tc.cluster, dryRunNamespace: 'ofm-strict' } as ProbeContext);
+    expect(observation.shows).toBe('absent');
+    expect(observation.observed).toContain('unknown field "spec.sidecars"');
+  });
+
+  it("dry-runs every manifest that the shipped scenarios apply against the operators' real CRDs: no misspelt or unknown field", async () => {
+    await tc.cluster.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ofm-scenario-manifests' } });
+    const project = await openProject(repoRoot);
+    const refused: string[] = [];
+    const notServed = new Set<string>();
+    let checked = 0;
+    for (const [operator] of OPERATORS) {
+      const loaded = await loadDefinitions(project, definitionsPath(project, 'postgres', operator));
+      if (!('definitions' in loaded)) throw new Error(`${operator}: conformance.yaml does not load`);
+      for (const scenario of loaded.definitions.scenarios ?? []) {
+        for (const step of scenario.steps) {
+          if (!step.apply) continue;
+          const { manifest } = step.apply;
+          if ((await tc.cluster.namespaced(manifest.apiVersion, manifest.kind)) === undefined) {
+            notServed.add(`${manifest.apiVersion} ${manifest.kind}`);
+            continue;
+          }
+          const result = await tc.cluster.dryRunCreate({ ...manifest, metadata: { ...manifest.metadata, namespace: 'ofm-scenario-manifests' } } as KubernetesObject);
+          checked++;
+          if (!result.accepted) refused.push(`${operator} ${scenario.id}: ${manifest.kind} ${manifest.metadata.name}: ${result.message}`);
+        }
+      }
+    }
+    expect(refused).toEqual([]);
+    expect(checked).toBeGreaterThan(90);
+    // Every kind applied is served by Kubernetes or the operator's own CRDs.
+    expect([...notServed]).toEqual([]);
   });
 
   it('ships an in-cluster Job, service account and RBAC that the API server accepts', async () => {

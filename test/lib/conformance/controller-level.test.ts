@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conform } from '../../../scripts/commands/conform.ts';
 import type { ConformanceReport } from '../../../scripts/lib/conformance/report.ts';
+import type { KubernetesObject } from '../../../scripts/lib/kubernetes/cluster.ts';
 import { addNodesAndVolumes, installOperator, startCloudnativePg, testCluster, type RunningOperator, type TestCluster } from '../../helpers/control-plane.ts';
 import { repoRoot, testProject } from '../../helpers/project.ts';
 
@@ -101,6 +102,67 @@ describe("ofm conform --level scenario, with CloudNativePG's real controller", (
     expect(diagnostics).toContain(`Events in ${report.namespace}:`);
     expect(diagnostics).toContain('Service ofm-wrong-rw:');
     // The operator's log is collected too where its pod runs; here the manager runs outside the cluster.
+  });
+
+  it('patches a status subresource when a step says so, as plugins such as `kubectl cnpg promote` do, and refuses unknown fields', { timeout: 300_000 }, async () => {
+    // A kind of the test's own, so that no controller rewrites the status in between.
+    await tc.cluster.create({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'ofmprobes.test.ofm.example' },
+      spec: {
+        group: 'test.ofm.example',
+        scope: 'Namespaced',
+        names: { plural: 'ofmprobes', singular: 'ofmprobe', kind: 'OfmProbe' },
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            subresources: { status: {} },
+            schema: {
+              openAPIV3Schema: {
+                type: 'object',
+                properties: { spec: { type: 'object', properties: { instances: { type: 'integer' } } }, status: { type: 'object', properties: { targetPrimary: { type: 'string' } } } },
+              },
+            },
+          },
+        ],
+      },
+    } as KubernetesObject);
+    expect(await until(async () => (await tc.cluster.namespaced('test.ofm.example/v1', 'OfmProbe')) === true, 30_000)).toBe(true);
+    const probe = '{ apiVersion: test.ofm.example/v1, kind: OfmProbe, name: ofm-status }';
+    const project = await projectWithScenarios(`  - id: switchover
+    title: The status of an object can be patched
+    features: [swtch]
+    proves: controller
+    steps:
+      - apply: { manifest: { apiVersion: test.ofm.example/v1, kind: OfmProbe, metadata: { name: ofm-status }, spec: { instances: 2 } } }
+      - patch: { object: ${probe}, merge: { status: { targetPrimary: ofm-status-2 } } }
+      - assert: { object: ${probe}, expect: [{ path: "$.status", exists: false }] }
+      - patch: { object: ${probe}, subresource: status, merge: { status: { targetPrimary: ofm-status-2 } } }
+      - assert: { object: ${probe}, expect: [{ path: "$.status.targetPrimary", equals: ofm-status-2 }] }
+`);
+    const path = join(project.root, 'report.json');
+    const result = await conform({ operator: 'cloudnative-pg', technology: 'postgres', level: 'scenario', only: 'swtch', keep: false, cwd: project.root, signal: never, kubeconfig: tc.kubeconfig, report: path });
+    const report = JSON.parse(await readFile(path, 'utf8')) as ConformanceReport;
+    // The plain patch left the status alone (the API server ignores it there); the subresource patch set it.
+    expect(report.features[0], report.features[0]?.detail).toMatchObject({ feature: 'swtch', verdict: 'confirmed', level: 'controller' });
+    expect(result.exitCode).toBe(0);
+
+    // A field the kind does not have is refused, not silently dropped.
+    const misspelt = await projectWithScenarios(`  - id: switchover
+    title: A patch with a field the kind does not have
+    features: [swtch]
+    proves: controller
+    steps:
+      - apply: { manifest: { apiVersion: test.ofm.example/v1, kind: OfmProbe, metadata: { name: ofm-status }, spec: { instances: 2 } } }
+      - patch: { object: ${probe}, merge: { spec: { instance: 3 } } }
+`);
+    await conform({ operator: 'cloudnative-pg', technology: 'postgres', level: 'scenario', only: 'swtch', keep: false, cwd: misspelt.root, signal: never, kubeconfig: tc.kubeconfig, report: path });
+    const refused = (JSON.parse(await readFile(path, 'utf8')) as ConformanceReport).features[0]!;
+    expect(refused.verdict).toBe('contradicted');
+    expect(refused.detail).toContain('unknown field "spec.instance"');
   });
 
   it('on SIGINT stops, deletes everything it created, and still writes its report', { timeout: 300_000 }, async () => {

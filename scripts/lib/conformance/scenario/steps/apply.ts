@@ -17,7 +17,7 @@ export const apply: StepKind<NonNullable<Step['apply']>> = {
     // A kind whose CRD was just established can answer 404 for a few seconds.
     for (;;) {
       try {
-        await cluster.create(object);
+        await cluster.create(object, { strict: true });
         cleanup.record(`${kind} ${namespace}/${name}`, () => cluster.delete(ref));
         return ok(`created ${kind} ${name}`);
       } catch (error) {
