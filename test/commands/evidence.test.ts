@@ -138,6 +138,17 @@ describe('ofm evidence --offline', () => {
     ]);
   });
 
+  it('reports evidence entries with no link to check instead of skipping them unsaid', async () => {
+    const project = await testProject();
+    await project.write('submissions/postgres/demo/operator.yaml', OPERATOR_WITH_SOURCE);
+    const entries = '  tlssp:\n    value: true\n    evidence:\n      - null\n      - title: No address\n      - { title: Backup, url: "https://demo.example.org/docs/1.2/backup/" }\n  autfa:\n    value: true\n    evidence: "https://demo.example.org/docs/1.2/backup/"';
+    await project.write('submissions/postgres/demo/1.2.0.yaml', submission(entries));
+    const run = await runOfm(['evidence', '--offline', '--docs-source', `demo=${repo.path}`, '--format', 'json'], project.root);
+    expect(run.code).toBe(1);
+    const findings = (JSON.parse(run.stdout) as { findings: Diagnostic[] }).findings.filter((f) => f.rule === 'evidence-malformed');
+    expect(findings.map((f) => [f.line, f.column])).toEqual([[10, 11], [11, 11], [15, 17]]);
+  });
+
   it.each([
     [['evidence', '--docs-source', 'demo=.'], '--docs-source and --repository are for --offline checks.'],
     [['evidence', '--offline', '--docs-source', 'Demo Operator=.'], '--docs-source takes <operator-id>=<path>'],

@@ -10,7 +10,7 @@ import type { Project } from '../project.ts';
 import { schemas } from '../schemas.ts';
 import { diagnosticsFor, loadDataFile } from '../validate.ts';
 import type { CheckContext, LinkChecker, Outcome } from './checker.ts';
-import { evidenceLinks, githubRepository, parseGithubLink, type EvidenceLink } from './links.ts';
+import { evidenceLinks, githubRepository, malformedEvidence, parseGithubLink, type EvidenceLink } from './links.ts';
 import { pinningOf } from './pinning.ts';
 
 export type { EvidenceReport };
@@ -137,6 +137,10 @@ export async function checkSubmission(project: Project, absolutePath: string, ru
   );
 
   const diagnostics = [...loaded.diagnostics];
+  for (const path of malformedEvidence(data)) {
+    const message = 'This evidence entry is not a { title, url } mapping with a URL, so there is no link here to check.';
+    diagnostics.push(...diagnosticsFor(loaded, 'evidence-malformed', [{ at: { path }, severity: 'error', message, hint: 'Write it as `- title: …` and `url: https://…` lines; `ofm validate` says what is wrong with it.' }]));
+  }
   for (const { link, findings } of results) {
     for (const f of findings) {
       diagnostics.push(...diagnosticsFor(loaded, f.id, [{ at: { path: link.path }, severity: f.severity as 'error' | 'warning', message: f.message, hint: f.hint }]));

@@ -20,6 +20,17 @@ export function evidenceLinks(data: unknown): EvidenceLink[] {
   );
 }
 
+/** Where evidence entries hold no link to check (an entry that is not a mapping, or has no URL text), so none is skipped unsaid. */
+export function malformedEvidence(data: unknown): Array<Array<string | number>> {
+  return claimEntries(data).flatMap(({ id, claim }) => {
+    const evidence = claim['evidence'];
+    if (evidence === undefined) return [];
+    if (!Array.isArray(evidence)) return [['features', id, 'evidence']];
+    const usable = new Set(evidenceItems(claim).filter(({ url }) => typeof url === 'string').map(({ index }) => index));
+    return evidence.flatMap((_, index) => (usable.has(index) ? [] : [['features', id, 'evidence', index]]));
+  });
+}
+
 export interface GithubFileLink {
   readonly owner: string;
   readonly repo: string;
