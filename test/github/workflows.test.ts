@@ -18,6 +18,8 @@ const workflowFiles = readdirSync(workflowsFolder)
   .filter((name) => /\.ya?ml$/.test(name))
   .sort()
   .map((name) => join('.github', 'workflows', name));
+// The example vendors copy (docs/conformance.md) is held to the same checks.
+const exampleWorkflows = [join('docs', 'examples', 'conformance.yml')];
 
 const actionlint = tools().actionlint;
 const inCi = Boolean(process.env['CI']);
@@ -71,9 +73,9 @@ describeActionlint(actionlintTitle, () => {
     }
   });
 
-  it('finds nothing wrong in .github/workflows', async () => {
+  it('finds nothing wrong in .github/workflows and the example workflow', async () => {
     expect(workflowFiles.length).toBeGreaterThan(0);
-    const errors = await runActionlint(workflowFiles, repoRoot);
+    const errors = await runActionlint([...workflowFiles, ...exampleWorkflows], repoRoot);
     expect(errors.map((e) => `${e.filepath}:${e.line}:${e.column}: ${e.message} [${e.kind}]`)).toEqual([]);
   });
 });
@@ -83,7 +85,7 @@ describe('workflow policy', () => {
     expect(workflowFiles.length).toBeGreaterThan(0);
   });
 
-  it.each(workflowFiles)('%s meets the workflow policy', (file) => {
+  it.each([...workflowFiles, ...exampleWorkflows])('%s meets the workflow policy', (file) => {
     const findings = checkWorkflow(parseWorkflow(readFileSync(join(repoRoot, file), 'utf8')));
     expect(findings.map((f) => `${file}:${f.line}:${f.column}: ${f.message} [${f.rule}] ${f.hint}`)).toEqual([]);
   });
