@@ -1,7 +1,8 @@
 // Mutated submissions (bytes flipped, files cut short, tags, aliases, merge keys, encodings,
-// control characters, deep nesting, huge scalars…) through validation in-process: each gets an
-// answer with a place for every finding, never an internal error, and about as fast as a valid
-// file. Set OFM_FUZZ_SEED and OFM_FUZZ_COUNT to explore further; `npm run bench:fuzz` runs more.
+// control characters, deep nesting, huge scalars, values of the wrong shape…) through validation
+// in-process: each gets an answer with a place for every finding, never an internal error, and
+// about as fast as a valid file. Set OFM_FUZZ_SEED and OFM_FUZZ_COUNT to explore further; `npm run
+// bench:fuzz` runs more.
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -19,7 +19,7 @@ export const unknownFeature: Rule<DataSubject> = {
     const byName = new Map([...index.features.values()].map((f) => [f.name.toLowerCase(), f.id]));
     for (const { id } of claimEntries(subject.data)) {
       if (index.features.has(id) || index.aliases.has(id)) continue;
-      // Past the first few, a suggestion per key costs time and helps no one (a file of thousands
+      // Past the first hundred, a suggestion per key costs time and helps no one (a file of thousands
       // of unknown keys is not a set of typos).
       const suggest = findings.length < MAX_SUGGESTIONS;
       const suggestion = suggest ? (byName.get(id.toLowerCase().replaceAll(/[_-]/g, ' ')) ?? closest(id, candidates)) : undefined;
